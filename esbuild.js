@@ -1,0 +1,64 @@
+// Builds every bundle of Paper Study with one esbuild context per entry.
+//   node esbuild.js               development build (sourcemaps)
+//   node esbuild.js --production  minified, no sourcemaps
+//   node esbuild.js --watch       rebuild on change
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  // The extension for desktop VS Code and remote/server hosts (Node).
+  { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  // The same extension for VS Code for the web (web-worker extension host): no Node built-ins.
+  { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } },
+  // The study panel's script, run inside the webview.
+  { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // The command-line interface.
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  // Benchmarks (never shipped).
+  { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs' },
+].filter((t) => fs.existsSync(t.entryPoints[0]));
+
+/** Prints errors in the `file:line:col: error:` form that VS Code's problem matchers read. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+async function main() {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context({
+    bundle: true,
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    target: 'es2022',
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [problemMatcherPlugin],
+    ...t,
+  })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  let failed = false;
+  for (const ctx of contexts) {
+    try { await ctx.rebuild(); } catch { failed = true; }
+    await ctx.dispose();
+  }
+  if (failed) process.exit(1);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

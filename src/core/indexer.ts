@@ -1,0 +1,263 @@
+// Indexes a Markdown document: papers, sections, notes, sentences and each sentence's critique kind.
+// Precedence of the critique rules: a structured note (the sentence sits in one, or one quotes it),
+// then a critique section (heading or bold label), then the prose classifier.
+
+import {
+  CRITIQUE_KINDS, emptyCounts,
+  type BlockType, type ClassifiedSentence, type CritiqueCounts, type CritiqueKind, type CritiqueSource,
+  type DocumentIndex, type IndexOptions, type Note, type Paper, type Sentence, type SentenceKind,
+} from './model';
+import { scanBlocks, type Block, type ScanResult } from './blocks';
+import { detectPapers } from './papers';
+import { dominantEol } from './lines';
+import { normalizeForMatch } from './inline';
+import { splitSentences } from './sentences';
+import { classifyProse, sectionRoleOfHeading } from './critique';
+import { parseNotes } from './notes';
+
+export interface FullIndex extends DocumentIndex {
+  /** Problems found while reading (malformed front matter, …), for messages. */
+  readonly problems: readonly string[];
+}
+
+const DECISIVE_ROLES = new Set(['strength', 'weakness', 'question', 'idea']);
+const QUOTE_PREFIX = /^[ \t]*(?:>[ \t]?)+/;
+const CALLOUT_HEAD = /^[ \t]*(?:>[ \t]?)+\[![^\]\n]*\][+-]?[ \t]*/;
+const LIST_PREFIX = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
+const LABEL_ONLY = /^(?:\*\*|__)?([A-Za-z][\w /&'-]{1,40}?)(?:\*\*|__)?[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?$/;
+const LABEL_LEAD = /^(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]+\S/;
+
+interface Draft extends Sentence {
+  kind?: SentenceKind;
+  source?: CritiqueSource;
+  cue?: string;
+}
+
+interface RoleHint { role: CritiqueKind; cue: string }
+
+export function indexDocument(text: string, options: IndexOptions = {}): FullIndex {
+  const scan = scanBlocks(text);
+  const { papers, problems } = detectPapers(text, scan, options.fileName);
+  const notes = assignNotesToPapers(parseNotes(text), papers);
+  const drafts: Draft[] = [];
+  collectSentences(text, scan, papers, notes, noteOwnerByLine(notes, scan.lines.count), drafts);
+  applyQuotes(drafts, notes);
+  const sentences = classify(drafts, options);
+  return {
+    papers, sentences, notes, problems,
+    eol: dominantEol(text),
+    bom: text.charCodeAt(0) === 0xfeff,
+    lineCount: scan.lines.count,
+  };
+}
+
+/** Critique counts of one paper: critique sentences outside notes, plus notes by kind. */
+export function countsOf(index: DocumentIndex, paper: number): CritiqueCounts {
+  const counts = emptyCounts();
+  for (const s of index.sentences) {
+    if (s.paper === paper && s.kind !== 'neutral' && s.note === undefined) counts[s.kind]++;
+  }
+  for (const n of index.notes) if (n.paper === paper) counts[n.kind]++;
+  return counts;
+}
+
+function assignNotesToPapers(notes: Note[], papers: readonly Paper[]): Note[] {
+  return notes.map((n) => {
+    const p = papers.findIndex((paper) => n.start >= paper.start && n.start < paper.end);
+    return p === n.paper ? n : { ...n, paper: p };
+  });
+}
+
+function lineStart(scan: ScanResult, i: number): number {
+  return i === 0 ? scan.contentStart : scan.lines.starts[i];
+}
+
+/** For each 0-based line, the innermost note that contains it, or -1. */
+function noteOwnerByLine(notes: readonly Note[], lineCount: number): Int32Array {
+  const owner = new Int32Array(lineCount).fill(-1);
+  const byDepth = notes.map((_n, k) => k).sort((a, b) => notes[a].depth - notes[b].depth);
+  for (const k of byDepth) for (let i = notes[k].line - 1; i < notes[k].endLine && i < lineCount; i++) owner[i] = k;
+  return owner;
+}
+
+/** Splits the prose blocks of every paper into sentences, with section and note context. */
+function collectSentences(
+  text: string, scan: ScanResult, papers: readonly Paper[], notes: readonly Note[], owner: Int32Array, out: Draft[],
+): void {
+  const { lines } = scan;
+  let p = -1;
+  let paper: Paper | undefined;
+  let sectionRoles: (RoleHint | undefined)[] = [];
+  let blockId = 0;
+  let label: (RoleHint & { indent: number; fromItem: boolean; section: number }) | undefined;
+
+  for (const b of scan.blocks) {
+    const bStart = lineStart(scan, b.firstLine);
+    while (p + 1 < papers.length && papers[p + 1].start <= bStart) {
+      p++; paper = papers[p]; sectionRoles = effectiveSectionRoles(paper); blockId = 0; label = undefined;
+    }
+    if (!paper || bStart < paper.start || bStart >= paper.end) continue;
+    if (b.kind !== 'paragraph' && b.kind !== 'list-item' && b.kind !== 'quote') continue;
+    const section = innermostSection(paper, bStart);
+    if (label && label.section !== section) label = undefined;
+
+    // Bold labels acting as headings: "**Weaknesses:**" alone, or leading a paragraph or item.
+    const firstLineText = text.slice(bStart, lines.ends[b.firstLine]).replace(b.kind === 'list-item' ? LIST_PREFIX : /^[ \t]+/, '');
+    if (b.kind !== 'quote' && b.firstLine === b.lastLine) {
+      const only = LABEL_ONLY.exec(firstLineText.trim());
+      const role = only ? sectionRoleOfHeading(only[1]) : 'other';
+      if (only && (DECISIVE_ROLES.has(role) || role === 'summary' || role === 'note')) {
+        label = DECISIVE_ROLES.has(role)
+          ? { role: role as CritiqueKind, cue: only[1], indent: b.markerIndent, fromItem: b.kind === 'list-item', section }
+          : undefined;
+        continue;
+      }
+    }
+    if (label && label.fromItem && !(b.markerIndent > label.indent)) label = undefined;
+    const lead = LABEL_LEAD.exec(firstLineText);
+    const leadRole = lead ? sectionRoleOfHeading(lead[1]) : 'other';
+    const sectionHint = section >= 0 ? sectionRoles[section] : undefined;
+    const hint: RoleHint | undefined = DECISIVE_ROLES.has(leadRole)
+      ? { role: leadRole as CritiqueKind, cue: lead![1] }
+      : label ?? sectionHint;
+
+    if (b.kind === 'quote') {
+      blockId = collectQuote(text, scan, b, p, section, hint, notes, owner, blockId, out);
+      continue;
+    }
+    const folded = foldBlock(text, scan, b, b.firstLine, b.lastLine, () => 0);
+    pushSentences(folded, bStart, scan, p, blockId++, b.kind === 'list-item' ? 'list-item' : 'paragraph', section, undefined, hint, out);
+  }
+}
+
+/** A quote block: callout notes (title and body sentences take the note's kind) or a plain quote. */
+function collectQuote(
+  text: string, scan: ScanResult, b: Block, p: number, section: number, hint: RoleHint | undefined,
+  notes: readonly Note[], owner: Int32Array, blockId: number, out: Draft[],
+): number {
+  let i = b.firstLine;
+  while (i <= b.lastLine) {
+    const k = owner[i];
+    let j = i;
+    const note = k >= 0 ? notes[k] : undefined;
+    if (note && note.line === i + 1) {
+      // The callout's head line: its title is a sentence of the note.
+      const folded = foldBlock(text, scan, b, i, i, (s) => (CALLOUT_HEAD.exec(s)?.[0].length ?? 0));
+      pushSentences(folded, lineStart(scan, i), scan, p, blockId++, 'note', section, k, undefined, out);
+      i++;
+      continue;
+    }
+    while (j + 1 <= b.lastLine && owner[j + 1] === k) j++;
+    const depth = note ? note.depth : 0;
+    const folded = foldBlock(text, scan, b, i, j, (s) => {
+      const m = QUOTE_PREFIX.exec(s);
+      if (!m) return 0;
+      const markers = (m[0].match(/>/g) ?? []).length;
+      // Deeper quotes inside a note are the sentence it quotes: not prose of its own.
+      return note && markers > depth ? s.length : m[0].length;
+    });
+    pushSentences(folded, lineStart(scan, i), scan, p, blockId++, note ? 'note' : 'quote', section, note ? k : undefined, note ? undefined : hint, out);
+    i = j + 1;
+  }
+  return blockId;
+}
+
+/** The text of lines first..last with container markers and line breaks replaced by spaces, so that
+ *  offsets into it are offsets into the source (relative to the first line's start). */
+function foldBlock(text: string, scan: ScanResult, b: Block, first: number, last: number, prefixOf: (line: string) => number): string {
+  const { ends } = scan.lines;
+  let out = '';
+  for (let i = first; i <= last; i++) {
+    const ls = lineStart(scan, i);
+    const line = text.slice(ls, ends[i]);
+    let cut = prefixOf(line);
+    if (b.kind === 'list-item' && i === b.firstLine) cut = Math.max(cut, LIST_PREFIX.exec(line)?.[0].length ?? 0);
+    if (b.kind === 'quote' && cut === 0) cut = QUOTE_PREFIX.exec(line)?.[0].length ?? 0;
+    out += ' '.repeat(cut) + line.slice(cut);
+    if (i < last) out += ' '.repeat(lineStart(scan, i + 1) - ends[i]);
+  }
+  return out;
+}
+
+function pushSentences(
+  folded: string, base: number, scan: ScanResult, p: number, block: number, blockType: BlockType,
+  section: number, note: number | undefined, hint: RoleHint | undefined, out: Draft[],
+): void {
+  if (folded.trim() === '') return;
+  for (const r of splitSentences(folded)) {
+    const start = base + r.start;
+    const end = base + r.end;
+    const draft: Draft = {
+      text: folded.slice(r.start, r.end).replace(/\s+/g, ' ').trim(),
+      start, end,
+      line: lineAt(scan, start), endLine: lineAt(scan, end - 1),
+      paper: p, block, blockType,
+      ...(section >= 0 ? { section } : {}),
+      ...(note !== undefined ? { note } : {}),
+    };
+    if (hint) { draft.kind = hint.role; draft.source = 'section'; draft.cue = hint.cue; }
+    out.push(draft);
+  }
+}
+
+function lineAt(scan: ScanResult, offset: number): number {
+  const { starts } = scan.lines;
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= offset) lo = mid; else hi = mid - 1; }
+  return lo + 1;
+}
+
+function innermostSection(paper: Paper, offset: number): number {
+  let found = -1;
+  paper.sections.forEach((s, k) => { if (s.start <= offset && offset < s.end) found = k; });
+  return found;
+}
+
+/** Each section's decisive critique role: its own, or the nearest enclosing section's. */
+function effectiveSectionRoles(paper: Paper): (RoleHint | undefined)[] {
+  const out: (RoleHint | undefined)[] = [];
+  const stack: number[] = [];
+  paper.sections.forEach((s, k) => {
+    while (stack.length && paper.sections[stack[stack.length - 1]].heading.level >= s.heading.level) stack.pop();
+    const own = DECISIVE_ROLES.has(s.role) ? { role: s.role as CritiqueKind, cue: s.heading.text } : undefined;
+    out.push(own ?? (stack.length ? out[stack[stack.length - 1]] : undefined));
+    stack.push(k);
+  });
+  return out;
+}
+
+/** Notes decide their own sentences, and the sentences they quote. */
+function applyQuotes(drafts: Draft[], notes: readonly Note[]): void {
+  for (const d of drafts) {
+    if (d.note !== undefined) {
+      const n = notes[d.note];
+      d.kind = n.kind; d.source = 'note'; d.cue = n.title ? `${n.rawKind}: ${n.title}` : n.rawKind;
+    }
+  }
+  for (const n of notes) {
+    if (!n.quote) continue;
+    const q = normalizeForMatch(n.quote);
+    if (q.length < 3) continue;
+    for (const d of drafts) {
+      if (d.note !== undefined || (n.paper >= 0 && d.paper !== n.paper)) continue;
+      const s = normalizeForMatch(d.text);
+      if (s.includes(q) || (q.includes(s) && s.length >= 8)) {
+        d.kind = n.kind; d.source = 'note'; d.cue = `quoted by ${n.rawKind}${n.title ? `: ${n.title}` : ''}`;
+      }
+    }
+  }
+}
+
+function classify(drafts: readonly Draft[], options: IndexOptions): ClassifiedSentence[] {
+  const undecided = drafts.filter((d) => d.kind === undefined);
+  const verdicts = classifyProse(undecided.map((d) => ({ text: d.text, block: d.paper * 1_000_000 + d.block })), { cues: options.cues });
+  const verdictOf = new Map<Draft, { kind: SentenceKind; cue: string }>();
+  undecided.forEach((d, k) => verdictOf.set(d, verdicts[k]));
+  return drafts.map((d) => {
+    if (d.kind !== undefined) return { ...d, kind: d.kind, source: d.source ?? 'section', cue: d.cue ?? '' };
+    const v = verdictOf.get(d)!;
+    return { ...d, kind: v.kind, source: v.kind === 'neutral' ? 'none' : 'prose', cue: v.kind === 'neutral' ? '' : v.cue };
+  });
+}
+
+export { CRITIQUE_KINDS };

@@ -1,0 +1,39 @@
+// Inline Markdown reduced to plain text, for titles, tree labels and quote matching.
+
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Removes inline Markdown: emphasis, code ticks, links (text kept), images (alt kept), autolinks,
+ *  HTML tags, backslash escapes, basic entities, and invisible direction/zero-width characters. */
+export function plainText(inline: string): string {
+  let s = inline;
+  if (s.indexOf('[') >= 0 || s.indexOf('<') >= 0) {
+    s = s
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+      .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target)
+      .replace(/<((?:https?|mailto):[^>\s]*)>/gi, '$1')
+      .replace(/<\/?[A-Za-z][^>]*>/g, '');
+  }
+  s = s
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/==(?=\S)([\s\S]*?\S)==/g, '$1')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name])
+    .replace(/&#(\d{1,6});/g, (_m, d: string) => safeCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_m, h: string) => safeCodePoint(parseInt(h, 16)));
+  return s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+function safeCodePoint(cp: number): string {
+  return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\uFFFD';
+}
+
+/** Lower-case, emphasis-free, whitespace-collapsed form used to compare sentences and quotes. */
+export function normalizeForMatch(s: string): string {
+  return plainText(s).toLowerCase().replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,218 @@
+// Finds the papers of a Markdown document and their sections, without configuration:
+// collection files (a title, a byline, one heading per paper) and one-paper files (titled by their
+// first heading, front matter `title:`, a `Title:` bullet, or a heading that is a link).
+
+import type { Paper, PaperMeta, Section, SectionRole } from './model';
+import type { ScanResult, ScannedHeading } from './blocks';
+import { readFrontMatter } from './frontMatter';
+import { plainText } from './inline';
+import { sectionRoleOfHeading } from './critique';
+
+export interface PaperDetection {
+  readonly papers: Paper[];
+  readonly problems: string[];
+}
+
+/** Headings that structure a summary but never name a paper. */
+const NOT_A_PAPER = new RegExp('^(?:\\d+[.)]?\\s*|\\(\\d+\\)\\s*)?(?:' + [
+  'about', 'introduction', 'intro', 'background', 'related work', 'prior work', 'motivation', 'methods?', 'methodology',
+  'approach', 'experiments?', 'experimental setup', 'evaluation', 'results?', 'discussion', 'conclusions?', 'implementation',
+  'architecture', 'datasets?', 'data', 'setup', 'training', 'model', 'overview', 'contributions?', 'main contributions?',
+  'key (?:ideas?|points?|takeaways?|insights?|findings?)', 'takeaways?', 'appendix', 'index', 'changelog', 'license', 'todo',
+  'reading list', 'rough chapter-wise notes', 'chapter-wise notes', 'details', 'problem', 'problem statement', 'analysis',
+  'ablations?', 'ablation stud(?:y|ies)', 'links?', 'resources', 'code', 'tags', 'metadata', 'authors?', 'citation',
+  'how', 'what', 'why', 'results and discussion', 'my notes', 'highlights', 'quotes', 'definitions', 'terminology',
+].join('|') + ')\\s*:?$', 'i');
+
+const BYLINE = /^(?:by|written by|authors?:|notes by|summar(?:y|ies) by)\s/i;
+const COLLECTION_WORDS = /\b(?:papers|summaries|reading|readings|notes|literature|reviews|bibliography|journal club)\b/i;
+const TITLE_BULLET = /^[ \t]*[-*+][ \t]+(?:\*\*|__)?title(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(.+?)[ \t]*$/i;
+const META_BULLET = /^[ \t]*[-*+][ \t]+(?:\*\*|__)?(authors?|year|tags|link|url|arxiv)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(.+?)[ \t]*$/i;
+const LINK_HEADING = /^\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)\s*$/;
+
+export function headingRole(text: string): SectionRole {
+  const role = sectionRoleOfHeading(text);
+  if (role !== 'other') return role;
+  return NOT_A_PAPER.test(text.trim()) ? 'summary' : 'other';
+}
+
+interface Candidate {
+  heading: ScannedHeading;
+  index: number;
+  hasBody: boolean;
+}
+
+function lineText(text: string, scan: ScanResult, i: number): string {
+  return text.slice(i === 0 ? scan.contentStart : scan.lines.starts[i], scan.lines.ends[i]);
+}
+
+/** True for headings that are probably a paper's title rather than a topic or section. */
+function looksLikePaperTitle(h: ScannedHeading): boolean {
+  if (LINK_HEADING.test(h.raw)) return true;
+  const words = h.text.split(/\s+/).filter(Boolean).length;
+  return words >= 3 || /[:\d]/.test(h.text) || /[A-Z].*[A-Z]/.test(h.text.replace(/^\S+\s*/, ''));
+}
+
+function isLinkListItem(s: string): boolean {
+  const rest = s.replace(/\[[^\]]*\]\([^)]*\)/g, '').replace(/`[^`]*`/g, '').replace(/[*_()[\]-]/g, ' ');
+  return s.indexOf('](') >= 0 && rest.trim().split(/\s+/).filter((w) => /[a-z]/i.test(w)).length <= 4;
+}
+
+export function detectPapers(text: string, scan: ScanResult, fileName?: string): PaperDetection {
+  const problems: string[] = [];
+  const { headings, blocks, lines } = scan;
+  const docEnd = text.length;
+  const bodyStart = scan.frontMatter ? (lines.starts[scan.frontMatter.lastLine + 1] ?? docEnd) : scan.contentStart;
+
+  const fm = scan.frontMatter ? readFrontMatter(scan.frontMatter.yaml) : undefined;
+  if (fm?.error) problems.push(fm.error);
+
+  // Index blocks by heading interval: which blocks sit between heading k and heading k+1.
+  const roles = headings.map((h) => headingRole(h.text));
+  const blocksAfter: number[] = new Array(headings.length + 1).fill(0);
+  const linkItemsAfter: number[] = new Array(headings.length + 1).fill(0);
+  {
+    let k = 0;
+    for (const b of blocks) {
+      while (k < headings.length && headings[k].lineIndex < b.firstLine) k++;
+      // blocks before heading k belong to the interval after heading k-1 (index k).
+      blocksAfter[k]++;
+      if (b.kind === 'list-item' && isLinkListItem(lineText(text, scan, b.firstLine))) linkItemsAfter[k]++;
+    }
+  }
+
+  // Metadata bullets (`* **Title**: …`, `* **Authors**: …`) in the first part of a file.
+  let bulletTitle: { title: string; line: number } | undefined;
+  const bulletMeta: { authors?: string[]; year?: string; tags?: string[]; url?: string } = {};
+  for (const b of blocks.slice(0, 60)) {
+    if (b.kind !== 'list-item') continue;
+    const s = lineText(text, scan, b.firstLine);
+    const t = TITLE_BULLET.exec(s);
+    if (t && !bulletTitle) { bulletTitle = { title: plainText(t[1]), line: b.firstLine + 1 }; continue; }
+    const m = META_BULLET.exec(s);
+    if (m) {
+      const key = m[1].toLowerCase();
+      const value = plainText(m[2]);
+      if (key.startsWith('author')) bulletMeta.authors = value.split(/\s*,\s*|\s+and\s+/).filter(Boolean);
+      else if (key === 'year') bulletMeta.year = value;
+      else if (key === 'tags') bulletMeta.tags = value.split(/\s*,\s*/).filter(Boolean);
+      else { const u = /(https?:\/\/\S+?)[)>\]]?$/.exec(m[2]); if (u) bulletMeta.url = u[1]; }
+    }
+  }
+
+  // Candidates: headings that may name a paper.
+  const candidates: Candidate[] = [];
+  headings.forEach((h, k) => {
+    if (roles[k] !== 'other' || BYLINE.test(h.text) || !h.text) return;
+    // Direct body: blocks until the next heading that is not a section of it.
+    let body = blocksAfter[k + 1] - linkItemsAfter[k + 1];
+    for (let j = k + 1; j < headings.length && headings[j].level > h.level && roles[j] !== 'other'; j++) {
+      body += blocksAfter[j + 1] - linkItemsAfter[j + 1];
+    }
+    candidates.push({ heading: h, index: k, hasBody: body > 0 });
+  });
+
+  const onePaper = (title: string, line: number, titleFrom: Paper['titleFrom'], heading?: ScannedHeading, meta: PaperMeta = {}): Paper[] => {
+    const start = heading ? Math.min(heading.start, bodyStart) : bodyStart;
+    return [makePaper(text, scan, title, line, titleFrom, heading, start, docEnd, meta, roles)];
+  };
+  const mergedMeta = (h?: ScannedHeading): PaperMeta => {
+    const link = h ? LINK_HEADING.exec(h.raw) : null;
+    const url = fm?.meta.url ?? bulletMeta.url ?? (link && /^https?:/i.test(link[2]) ? link[2] : undefined);
+    return {
+      ...bulletMeta,
+      ...fm?.meta,
+      ...(url ? { url } : {}),
+    };
+  };
+
+  // 1. Front matter title or a Title bullet: one paper per file.
+  if (fm?.title) {
+    const h = candidates.find((c) => c.heading.text === fm.title)?.heading;
+    const line = scan.frontMatter!.firstLine + 2 + (fm.titleLineOffset ?? 0);
+    return { papers: onePaper(fm.title, line, 'front-matter', h, mergedMeta(h)), problems };
+  }
+  if (bulletTitle) {
+    return { papers: onePaper(bulletTitle.title, bulletTitle.line, 'title-bullet', undefined, mergedMeta()), problems };
+  }
+
+  // 2. A collection: the shallowest level with two or more paper-like headings that have a body.
+  for (let level = 1; level <= 6; level++) {
+    const atLevel = candidates.filter((c) => c.heading.level === level);
+    const withBody = atLevel.filter((c) => c.hasBody);
+    if (withBody.length < 2) continue;
+    const paperLike = atLevel.filter((c) => looksLikePaperTitle(c.heading)).length;
+    const parent = candidates.find((c) => c.heading.level < level);
+    if (paperLike * 2 < atLevel.length && !(parent && COLLECTION_WORDS.test(parent.heading.text))) continue;
+    const papers = atLevel.map((c) => {
+      const end = paperEnd(c.index, headings, roles, docEnd);
+      return makePaper(text, scan, c.heading.text, c.heading.line, 'heading', c.heading, c.heading.start, end, mergedMetaFor(c.heading), roles);
+    });
+    return { papers, problems };
+  }
+
+  // 3. One paper titled by its first paper-like heading (with a body, or any).
+  const first = candidates.find((c) => c.hasBody) ?? candidates[0];
+  if (first && (first.hasBody || roles.some((r) => r === 'strength' || r === 'weakness' || r === 'question' || r === 'idea'))) {
+    return { papers: onePaper(first.heading.text, first.heading.line, 'heading', first.heading, mergedMeta(first.heading)), problems };
+  }
+  // 4. Only section headings (Summary, Strengths, …): the file is the paper, titled by its name.
+  if (fileName && roles.some((r) => r === 'strength' || r === 'weakness' || r === 'summary')) {
+    const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '').replace(/[_]+/g, ' ').trim();
+    if (base) return { papers: onePaper(base, 1, 'file-name'), problems };
+  }
+  return { papers: [], problems };
+
+  function mergedMetaFor(h: ScannedHeading): PaperMeta {
+    const link = LINK_HEADING.exec(h.raw);
+    return link && /^https?:/i.test(link[2]) ? { url: link[2] } : {};
+  }
+}
+
+/** A paper ends at the next heading of the same or a higher level that is not one of its sections. */
+function paperEnd(k: number, headings: readonly ScannedHeading[], roles: readonly SectionRole[], docEnd: number): number {
+  const level = headings[k].level;
+  for (let j = k + 1; j < headings.length; j++) {
+    const h = headings[j];
+    if (h.level < level || (h.level === level && (roles[j] === 'other' || roles[j] === 'references'))) return h.start;
+  }
+  return docEnd;
+}
+
+function makePaper(
+  text: string, scan: ScanResult, title: string, line: number, titleFrom: Paper['titleFrom'],
+  heading: ScannedHeading | undefined, start: number, end: number, meta: PaperMeta, roles: readonly SectionRole[],
+): Paper {
+  const { headings, lines } = scan;
+  const sections: Section[] = [];
+  headings.forEach((h, k) => {
+    if (h === heading || h.start < start || h.start >= end) return;
+    let sEnd = end;
+    for (let j = k + 1; j < headings.length && headings[j].start < end; j++) {
+      if (headings[j].level <= h.level) { sEnd = headings[j].start; break; }
+    }
+    sections.push({
+      heading: h, role: roles[k], line: h.line, endLine: lastContentLine(text, scan, sEnd),
+      start: h.start, end: sEnd,
+    });
+  });
+  void lines;
+  return {
+    title, line, titleFrom, start, end, endLine: lastContentLine(text, scan, end), sections, meta,
+    ...(heading ? { heading: stripScan(heading) } : {}),
+  };
+}
+
+/** 1-based line of the last non-blank line before `end` (the line of `end` itself if none). */
+function lastContentLine(text: string, scan: ScanResult, end: number): number {
+  const { starts } = scan.lines;
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] < end) lo = mid; else hi = mid - 1; }
+  let i = lo;
+  while (i > 0 && text.slice(starts[i], scan.lines.ends[i]).trim() === '') i--;
+  return i + 1;
+}
+
+function stripScan(h: ScannedHeading) {
+  return { level: h.level, raw: h.raw, text: h.text, line: h.line, start: h.start, end: h.end, setext: h.setext };
+}

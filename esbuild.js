@@ -20,6 +20,8 @@ const targets = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // Benchmarks (never shipped).
   { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs' },
+  // Integration suite (entry, one bundle per test file, desktop runner), required by the extension host.
+  { entryPoints: ['test/integration/index.ts', 'test/integration/runElectron.ts', 'test/integration/**/*.test.ts'], outbase: 'test/integration', outdir: 'dist/test/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha', '@vscode/test-electron'] },
 ].filter((t) => fs.existsSync(t.entryPoints[0]));
 
 /** Prints errors in the `file:line:col: error:` form that VS Code's problem matchers read. */

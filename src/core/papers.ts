@@ -157,7 +157,8 @@ export function detectPapers(text: string, scan: ScanResult, fileName?: string):
     return { papers: onePaper(first.heading.text, first.heading.line, 'heading', first.heading, mergedMeta(first.heading)), problems };
   }
   // 4. Only section headings (Summary, Strengths, …): the file is the paper, titled by its name.
-  if (fileName && roles.some((r) => r === 'strength' || r === 'weakness' || r === 'summary')) {
+  const paperSections = headings.some((h) => ['strength', 'weakness', 'summary'].includes(sectionRoleOfHeading(h.text)));
+  if (fileName && paperSections && !/^(readme|index|changelog|license|contributing)\b/i.test(fileName.replace(/^.*[\\/]/, ''))) {
     const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '').replace(/[_]+/g, ' ').trim();
     if (base) return { papers: onePaper(base, 1, 'file-name'), problems };
   }

@@ -1,0 +1,113 @@
+// Finding and reading Markdown files for the CLI, with one clear message per unusable input.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface MarkdownFile {
+  /** Path as the user can open it from the working directory. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface ReadProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.obsidian', '.trash', '.vscode-test']);
+
+/** Expands files and folders into Markdown file paths. Folders are walked for `*.md` and
+ *  `*.markdown`, skipping dependency and VCS folders and symlinked folders (no loops). */
+export function expandPaths(inputs: readonly string[], problems: ReadProblem[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(input);
+    } catch (e) {
+      problems.push({ path: input, message: describeFsError(e, 'no such file or folder') });
+      continue;
+    }
+    if (st.isDirectory()) walk(input, out, problems);
+    else out.push(input);
+  }
+  return out;
+}
+
+function walk(dir: string, out: string[], problems: ReadProblem[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ path: dir, message: describeFsError(e, 'cannot read folder') });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name)) walk(p, out, problems);
+    } else if (/\.(md|markdown)$/i.test(e.name)) {
+      if (e.isFile()) out.push(p);
+      else if (e.isSymbolicLink()) {
+        try { if (fs.statSync(p).isFile()) out.push(p); } catch { problems.push({ path: p, message: 'broken symbolic link' }); }
+      }
+    }
+  }
+}
+
+/** Reads a file as UTF-8 text, refusing binaries, other encodings and files over the size limit. */
+export function readMarkdown(file: string, maxBytes = DEFAULT_MAX_BYTES): MarkdownFile | ReadProblem {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    return { path: file, message: describeFsError(e, 'cannot read file') };
+  }
+  if (!st.isFile()) return { path: file, message: 'not a file' };
+  if (st.size > maxBytes) {
+    return { path: file, message: `skipped: ${formatBytes(st.size)} is over the size limit of ${formatBytes(maxBytes)} (use --max-size)` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return { path: file, message: describeFsError(e, 'cannot read file') };
+  }
+  const problem = encodingProblem(bytes);
+  if (problem) return { path: file, message: problem };
+  return { path: file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+}
+
+/** Why bytes cannot be read as UTF-8 Markdown, or undefined when they can. */
+export function encodingProblem(bytes: Uint8Array): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return 'UTF-16 text is not supported: save the file as UTF-8';
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.indexOf(0) >= 0) return 'binary file (contains NUL bytes), not Markdown';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return 'not valid UTF-8: save the file as UTF-8';
+  }
+  return undefined;
+}
+
+function describeFsError(e: unknown, fallback: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    case 'EISDIR': return 'is a folder';
+    default: return code ? `${fallback} (${code})` : fallback;
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}

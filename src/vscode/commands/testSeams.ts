@@ -1,0 +1,103 @@
+// Commands for the integration tests (hidden from the command palette): a JSON snapshot of the
+// papers tree, scripted answers for every prompt, and the tree's refresh events.
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import { Disposable } from '../disposable';
+import type { PapersNode } from '../papersNodes';
+import type { PapersTreeProvider } from '../papersTreeProvider';
+import type { PapersView } from '../papersView';
+import { ScriptedPrompts, type AskedPrompt, type PromptSeam, type ScriptedAnswers } from '../prompts';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { Command } from './command';
+
+export interface TreeSnapshotNode {
+  readonly id?: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly tooltip?: string;
+  readonly contextValue?: string;
+  readonly command?: { readonly command: string; readonly arguments?: unknown[] };
+  readonly children: TreeSnapshotNode[];
+}
+
+export interface TreeSnapshot {
+  readonly description?: string;
+  readonly message?: string;
+  readonly roots: TreeSnapshotNode[];
+}
+
+function labelText(label: string | vscode.TreeItemLabel | undefined, uri: vscode.Uri | undefined): string {
+  if (typeof label === 'string') return label;
+  return label?.label ?? (uri ? vscode.workspace.asRelativePath(uri) : '');
+}
+
+/** The tooltip as read: Markdown escapes (`\\(`, `&nbsp;`) undone. */
+function tooltipText(tooltip: string | vscode.MarkdownString | undefined): string | undefined {
+  if (typeof tooltip === 'string' || tooltip === undefined) return tooltip;
+  return tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\([^A-Za-z0-9\s])/g, '$1');
+}
+
+export class TreeSnapshotCommand implements Command {
+  readonly id = CommandIds.testGetTreeSnapshot;
+
+  constructor(private readonly index: WorkspaceIndex, private readonly view: PapersView) {}
+
+  /** Waits for pending scans and updates, then returns the whole tree, expanded. */
+  async execute(): Promise<TreeSnapshot> {
+    await this.index.ensureScanned();
+    await this.index.whenIdle();
+    const roots = await this.snapshot(undefined, this.view.provider);
+    return { description: this.view.treeView.description, message: this.view.treeView.message, roots };
+  }
+
+  private async snapshot(node: PapersNode | undefined, provider: PapersTreeProvider): Promise<TreeSnapshotNode[]> {
+    const children = await provider.getChildren(node);
+    return Promise.all(children.map(async (child) => {
+      const item = provider.getTreeItem(child);
+      const description = typeof item.description === 'string' ? item.description : undefined;
+      return {
+        id: item.id, label: labelText(item.label, item.resourceUri), description, tooltip: tooltipText(item.tooltip), contextValue: item.contextValue,
+        command: item.command && { command: item.command.command, arguments: item.command.arguments },
+        children: await this.snapshot(child, provider),
+      };
+    }));
+  }
+}
+
+export class SetPromptsCommand implements Command {
+  readonly id = CommandIds.testSetPrompts;
+  private scripted: ScriptedPrompts | undefined;
+
+  constructor(private readonly prompts: PromptSeam) {}
+
+  /** Installs scripted answers (or, with no argument, the real prompts again); returns what the
+   *  previously scripted prompts were asked. */
+  execute(answers?: unknown): AskedPrompt[] {
+    const asked = this.scripted?.asked ?? [];
+    this.scripted = answers ? new ScriptedPrompts(answers as ScriptedAnswers) : undefined;
+    this.prompts.use(this.scripted);
+    return asked;
+  }
+}
+
+/** Records the tree's change events: 'all' for a full refresh, else the refreshed nodes' ids. */
+export class TreeEventsCommand extends Disposable implements Command {
+  readonly id = CommandIds.testGetTreeEvents;
+  private events: (string | string[])[] = [];
+
+  constructor(view: PapersView) {
+    super();
+    this._register(view.provider.onDidChangeTreeData((e) => {
+      const nodes = e === undefined ? undefined : Array.isArray(e) ? e : [e];
+      this.events.push(nodes ? nodes.map((n) => view.provider.getTreeItem(n).id ?? '?') : 'all');
+      if (this.events.length > 100) this.events.shift();
+    }));
+  }
+
+  /** Returns the events since the last call and forgets them. */
+  execute(): (string | string[])[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+}

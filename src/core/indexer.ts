@@ -24,13 +24,15 @@ const DECISIVE_ROLES = new Set(['strength', 'weakness', 'question', 'idea']);
 const QUOTE_PREFIX = /^[ \t]*(?:>[ \t]?)+/;
 const CALLOUT_HEAD = /^[ \t]*(?:>[ \t]?)+\[![^\]\n]*\][+-]?[ \t]*/;
 const LIST_PREFIX = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
-const LABEL_ONLY = /^(?:\*\*|__)?([A-Za-z][\w /&'-]{1,40}?)(?:\*\*|__)?[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?$/;
+const LABEL_ONLY = /^(?:(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?|([A-Za-z][\w /&'-]{1,40}?)[ \t]*:)$/;
 const LABEL_LEAD = /^(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]+\S/;
 
 interface Draft extends Sentence {
-  kind?: SentenceKind;
-  source?: CritiqueSource;
-  cue?: string;
+  /** List marker column (list items), for the classifier's carry-over into nested items. */
+  indent: number;
+  kind: SentenceKind | undefined;
+  source: CritiqueSource | undefined;
+  cue: string | undefined;
 }
 
 interface RoleHint { role: CritiqueKind; cue: string }
@@ -105,10 +107,11 @@ function collectSentences(
     const firstLineText = text.slice(bStart, lines.ends[b.firstLine]).replace(b.kind === 'list-item' ? LIST_PREFIX : /^[ \t]+/, '');
     if (b.kind !== 'quote' && b.firstLine === b.lastLine) {
       const only = LABEL_ONLY.exec(firstLineText.trim());
-      const role = only ? sectionRoleOfHeading(only[1]) : 'other';
+      const labelText = only ? only[1] ?? only[2] : '';
+      const role = only ? sectionRoleOfHeading(labelText) : 'other';
       if (only && (DECISIVE_ROLES.has(role) || role === 'summary' || role === 'note')) {
         label = DECISIVE_ROLES.has(role)
-          ? { role: role as CritiqueKind, cue: only[1], indent: b.markerIndent, fromItem: b.kind === 'list-item', section }
+          ? { role: role as CritiqueKind, cue: labelText, indent: b.markerIndent, fromItem: b.kind === 'list-item', section }
           : undefined;
         continue;
       }
@@ -126,7 +129,7 @@ function collectSentences(
       continue;
     }
     const folded = foldBlock(text, scan, b, b.firstLine, b.lastLine, () => 0);
-    pushSentences(folded, bStart, scan, p, blockId++, b.kind === 'list-item' ? 'list-item' : 'paragraph', section, undefined, hint, out);
+    pushSentences(folded, bStart, scan, p, blockId++, b.kind === 'list-item' ? 'list-item' : 'paragraph', section, undefined, hint, out, b.markerIndent);
   }
 }
 
@@ -181,21 +184,22 @@ function foldBlock(text: string, scan: ScanResult, b: Block, first: number, last
 
 function pushSentences(
   folded: string, base: number, scan: ScanResult, p: number, block: number, blockType: BlockType,
-  section: number, note: number | undefined, hint: RoleHint | undefined, out: Draft[],
+  section: number, note: number | undefined, hint: RoleHint | undefined, out: Draft[], indent = -1,
 ): void {
   if (folded.trim() === '') return;
   for (const r of splitSentences(folded)) {
     const start = base + r.start;
     const end = base + r.end;
+    const raw = folded.slice(r.start, r.end);
     const draft: Draft = {
-      text: folded.slice(r.start, r.end).replace(/\s+/g, ' ').trim(),
+      text: /\s\s|[\t\n\r]/.test(raw) ? raw.replace(/\s+/g, ' ') : raw,
       start, end,
       line: lineAt(scan, start), endLine: lineAt(scan, end - 1),
-      paper: p, block, blockType,
-      ...(section >= 0 ? { section } : {}),
-      ...(note !== undefined ? { note } : {}),
+      paper: p, block, blockType, indent,
+      section: section >= 0 ? section : undefined,
+      note,
+      kind: hint?.role, source: hint ? 'section' : undefined, cue: hint?.cue,
     };
-    if (hint) { draft.kind = hint.role; draft.source = 'section'; draft.cue = hint.cue; }
     out.push(draft);
   }
 }
@@ -248,16 +252,19 @@ function applyQuotes(drafts: Draft[], notes: readonly Note[]): void {
   }
 }
 
-function classify(drafts: readonly Draft[], options: IndexOptions): ClassifiedSentence[] {
+function classify(drafts: Draft[], options: IndexOptions): ClassifiedSentence[] {
   const undecided = drafts.filter((d) => d.kind === undefined);
-  const verdicts = classifyProse(undecided.map((d) => ({ text: d.text, block: d.paper * 1_000_000 + d.block })), { cues: options.cues });
-  const verdictOf = new Map<Draft, { kind: SentenceKind; cue: string }>();
-  undecided.forEach((d, k) => verdictOf.set(d, verdicts[k]));
-  return drafts.map((d) => {
-    if (d.kind !== undefined) return { ...d, kind: d.kind, source: d.source ?? 'section', cue: d.cue ?? '' };
-    const v = verdictOf.get(d)!;
-    return { ...d, kind: v.kind, source: v.kind === 'neutral' ? 'none' : 'prose', cue: v.kind === 'neutral' ? '' : v.cue };
+  const verdicts = classifyProse(undecided.map((d) => ({
+    text: d.text, block: d.paper * 1_000_000 + d.block, blockType: d.blockType, indent: d.indent,
+  })), { cues: options.cues });
+  undecided.forEach((d, k) => {
+    const v = verdicts[k];
+    d.kind = v.kind;
+    d.source = v.kind === 'neutral' ? 'none' : 'prose';
+    d.cue = v.kind === 'neutral' ? '' : v.cue;
   });
+  // Every draft now has kind, source and cue: it is a ClassifiedSentence (mutated in place: no copies).
+  return drafts as ClassifiedSentence[];
 }
 
 export { CRITIQUE_KINDS };

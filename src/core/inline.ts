@@ -5,7 +5,11 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** Removes inline Markdown: emphasis, code ticks, links (text kept), images (alt kept), autolinks,
  *  HTML tags, backslash escapes, basic entities, and invisible direction/zero-width characters. */
+const NEEDS_WORK = /[*_`\\&<[~=\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
 export function plainText(inline: string): string {
+  // Fast path: most sentences and titles carry no inline Markdown at all.
+  if (!NEEDS_WORK.test(inline)) return /\s\s|[\t\n\r]/.test(inline) ? inline.replace(/\s+/g, ' ').trim() : inline.trim();
   let s = inline;
   if (s.indexOf('[') >= 0 || s.indexOf('<') >= 0) {
     s = s

@@ -184,10 +184,14 @@ function makePaper(
   text: string, scan: ScanResult, title: string, line: number, titleFrom: Paper['titleFrom'],
   heading: ScannedHeading | undefined, start: number, end: number, meta: PaperMeta, roles: readonly SectionRole[],
 ): Paper {
-  const { headings, lines } = scan;
+  const { headings } = scan;
   const sections: Section[] = [];
-  headings.forEach((h, k) => {
-    if (h === heading || h.start < start || h.start >= end) return;
+  // Headings are in document order: visit only those inside [start, end).
+  let first = 0, hi = headings.length;
+  while (first < hi) { const mid = (first + hi) >> 1; if (headings[mid].start < start) first = mid + 1; else hi = mid; }
+  for (let k = first; k < headings.length && headings[k].start < end; k++) {
+    const h = headings[k];
+    if (h === heading) continue;
     let sEnd = end;
     for (let j = k + 1; j < headings.length && headings[j].start < end; j++) {
       if (headings[j].level <= h.level) { sEnd = headings[j].start; break; }
@@ -196,8 +200,7 @@ function makePaper(
       heading: h, role: roles[k], line: h.line, endLine: lastContentLine(text, scan, sEnd),
       start: h.start, end: sEnd,
     });
-  });
-  void lines;
+  }
   return {
     title, line, titleFrom, start, end, endLine: lastContentLine(text, scan, end), sections, meta,
     ...(heading ? { heading: stripScan(heading) } : {}),

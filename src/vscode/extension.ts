@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { CritiqueKind } from '../core/model';
 import { CRITIQUE_KINDS } from '../core/model';
-import { CommandIds } from './commandIds';
+import { PaperCodeLensProvider } from './codeLens';
+import { CommandIds, STUDY_PANEL_VIEW_TYPE } from './commandIds';
 import { CommandManager } from './commands/commandManager';
 import { CreateSummaryFileCommand } from './commands/createSummaryFile';
 import { ExportCommand } from './commands/exportDocument';
@@ -14,17 +15,26 @@ import { NewPaperCommand } from './commands/newPaper';
 import { NoteTargetResolver } from './commands/noteTarget';
 import { OpenLocationCommand } from './commands/openLocation';
 import { OpenSampleCommand } from './commands/openSample';
+import { OpenStudyPanelCommand } from './commands/openStudyPanel';
 import { RefreshCommand } from './commands/refresh';
 import { RevealPaperCommand } from './commands/revealPaper';
+import { DecorationsSnapshotCommand, ReviveStudyPanelCommand, StudyPanelActionCommand, StudyPanelStateCommand } from './commands/studyTestSeams';
 import { SetPromptsCommand, TreeEventsCommand, TreeSnapshotCommand } from './commands/testSeams';
+import { ToggleDecorationsCommand } from './commands/toggleDecorations';
+import { NoteKindCompletionProvider } from './completion';
+import { CritiqueDecorations } from './editorDecorations';
+import { CritiqueHoverProvider } from './hover';
+import { markdownPreviewExports, type PaperStudyExports } from './markdownPreview';
 import { PaperFilterState } from './paperFilter';
 import { PapersModel } from './papersModel';
 import { PapersView } from './papersView';
 import { PromptSeam } from './prompts';
 import { SettingsWatcher } from './settings';
+import { StudyPanel } from './studyPanel/studyPanel';
+import { StudyPanelSerializer } from './studyPanel/studyPanelSerializer';
 import { WorkspaceIndex } from './workspaceIndex';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
   const log = own(vscode.window.createOutputChannel('Paper Study', { log: true }));
   const settings = own(new SettingsWatcher());
@@ -50,6 +60,26 @@ export function activate(context: vscode.ExtensionContext): void {
   commands.register(new TreeSnapshotCommand(index, view));
   commands.register(new SetPromptsCommand(prompts));
   commands.register(own(new TreeEventsCommand(view)));
+
+  const studyDeps = { extensionUri: context.extensionUri, index, settings, log };
+  const serializer = new StudyPanelSerializer(studyDeps);
+  own(vscode.window.registerWebviewPanelSerializer(STUDY_PANEL_VIEW_TYPE, serializer));
+  own({ dispose: () => StudyPanel.currentPanel?.dispose() });
+  commands.register(new OpenStudyPanelCommand(studyDeps, prompts));
+  commands.register(new StudyPanelStateCommand());
+  commands.register(new StudyPanelActionCommand());
+  commands.register(new ReviveStudyPanelCommand(serializer));
+
+  const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  const decorations = own(new CritiqueDecorations(index, settings, log));
+  own(vscode.languages.registerCodeLensProvider(markdown, own(new PaperCodeLensProvider(index, settings))));
+  own(vscode.languages.registerHoverProvider(markdown, new CritiqueHoverProvider(index)));
+  own(vscode.languages.registerCompletionItemProvider(markdown, new NoteKindCompletionProvider(), ...NoteKindCompletionProvider.triggerCharacters));
+  commands.register(new ToggleDecorationsCommand());
+  commands.register(new DecorationsSnapshotCommand(decorations));
+
+  // VS Code's Markdown preview renders with Paper Study's plugin (contributes.markdown.markdownItPlugins).
+  return markdownPreviewExports(settings);
 }
 
 export function deactivate(): void {}

@@ -14,7 +14,9 @@ export interface TestResults {
 
 /** Runs every `*.test.js` compiled next to this file; rejects when a test fails or none ran. */
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000 });
+  // PAPER_STUDY_TEST_GREP runs only the tests whose full title matches (forwarded by the driver).
+  const grep = process.env.PAPER_STUDY_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000, ...(grep ? { grep } : {}) });
   for (const file of findTestFiles(__dirname)) mocha.addFile(file);
   const results = await runMocha(mocha);
   writeResults(results);

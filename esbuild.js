@@ -1,6 +1,6 @@
 // Builds every bundle of Paper Study with one esbuild context per entry.
 //   node esbuild.js               development build (sourcemaps)
-//   node esbuild.js --production  minified, no sourcemaps
+//   node esbuild.js --production  minified, no sourcemaps, then the shipped bundles' budgets checked
 //   node esbuild.js --watch       rebuild on change
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -61,6 +61,15 @@ async function main() {
     await ctx.dispose();
   }
   if (failed) process.exit(1);
+  if (production) checkShippedBundles();
+}
+
+/** A production build fails when a shipped bundle breaks its budget (scripts/check-bundles.js). */
+function checkShippedBundles() {
+  const { report, problems } = require('./scripts/check-bundles').checkBundles(__dirname);
+  for (const line of report) console.log(line);
+  for (const p of problems) console.error(`✘ [BUNDLE] ${p}`);
+  if (problems.length > 0) process.exit(1);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -2,10 +2,11 @@
 // Runs Paper Study's integration suite inside a real VS Code: the server-side extension host of
 // code-server, driven headlessly through its web workbench (Debian chromium + playwright-core).
 // With --open it serves the workbench with the extension loaded instead, for manual use.
+// With --vsix it installs a packaged extension and runs the suite against that installed copy.
 // Install the host first with `npm run host:setup`; see scripts/vscode-host/README.md.
 'use strict';
 
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -40,6 +41,8 @@ const USAGE = `Usage: node scripts/vscode-host/run-tests.js [options]
   --workspace <dir>    folder opened in VS Code, as a fresh copy for tests (default: test/integration/workspace)
   --suite <index.js>   compiled suite entry exporting run() (default: dist/test/integration/index.js)
   --extension <dir>    extension under test (default: the repository root)
+  --vsix <file>        test this packaged extension instead, installed into the run's fresh extensions
+                       folder (the development path is then an empty placeholder extension)
   --screenshot <png>   save a screenshot of the workbench when the tests finish
   --timeout <seconds>  overall time limit (default: ${DEFAULTS.timeoutSeconds})
   --keep               keep the run folder (.vscode-test/runs/<id>) even when everything passed
@@ -55,7 +58,7 @@ class HarnessError extends Error {}
 function parseArgs(argv) {
   const options = {
     ...DEFAULTS,
-    screenshot: undefined, keep: false, open: false, port: 0, help: false,
+    screenshot: undefined, vsix: undefined, keep: false, open: false, port: 0, help: false,
     verbose: process.env.PAPER_STUDY_TEST_VERBOSE === '1',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -68,6 +71,7 @@ function parseArgs(argv) {
       case '--workspace': options.workspace = path.resolve(value()); break;
       case '--suite': options.suite = path.resolve(value()); break;
       case '--extension': options.extension = path.resolve(value()); break;
+      case '--vsix': options.vsix = path.resolve(value()); break;
       case '--screenshot': options.screenshot = path.resolve(value()); break;
       case '--timeout': options.timeoutSeconds = positiveNumber(flag, value()); break;
       case '--port': options.port = positiveNumber(flag, value()); break;
@@ -94,6 +98,10 @@ function checkPrerequisites(options) {
   }
   requirePath(options.extension, 'package.json', 'the extension folder needs a package.json');
   requirePath(options.workspace, '', 'the workspace folder does not exist');
+  if (options.vsix) {
+    if (options.open) throw new HarnessError('--vsix runs tests; it cannot be combined with --open');
+    requirePath(options.vsix, '', 'the .vsix does not exist; run: npm run package');
+  }
   if (options.open) return;
   if (!fs.existsSync(CHROMIUM)) throw new HarnessError(`no chromium at ${CHROMIUM}; run: npm run host:setup (or set CHROMIUM_PATH)`);
   requirePath(options.suite, '', 'the compiled suite is missing; run: npm run build');
@@ -204,6 +212,27 @@ function linkExtension(run, extensionDir) {
   return id;
 }
 
+/** Installs a packaged extension into the run's extensions folder with code-server's own installer. */
+function installVsix(run, vsix) {
+  const args = [CODE_SERVER, '--extensions-dir', run.extensionsDir, '--user-data-dir', run.userDataDir, '--install-extension', vsix];
+  const result = spawnSync(NODE24, args, { env: isolatedEnv(run), encoding: 'utf8', timeout: 120000 });
+  fs.appendFileSync(run.serverLog, `${result.stdout ?? ''}${result.stderr ?? ''}`);
+  if (result.status !== 0) throw new HarnessError(`installing ${vsix} failed (exit code ${result.status}); see ${run.serverLog}`);
+}
+
+/**
+ * The extension development path of a --vsix run. VS Code runs a test suite only in a window that has
+ * one, so it gets an empty extension (a manifest, no code) and the extension under test stays the
+ * installed package. The suite is outside both, so the server-side (remote) extension host runs it.
+ */
+function createPlaceholderExtension(run) {
+  const dir = path.join(run.dir, 'vsix-test-host');
+  const manifest = { name: 'vsix-test-host', publisher: 'paper-study-tests', version: '0.0.0', engines: { vscode: '*' } };
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
 /** Environment that keeps code-server's and chromium's state, caches and sockets inside the run folder. */
 function isolatedEnv(run) {
   const xdg = (name) => path.join(run.xdgDir, name);
@@ -264,14 +293,19 @@ function testWorkbenchUrl(port, { workspace, extension, suite, environment }) {
   return `http://127.0.0.1:${port}/?${query}`;
 }
 
-/** Environment of the extension host: TEST_RESULTS, the screenshot seam and every PAPER_STUDY_* variable. */
-function extensionEnvironment(run) {
+/**
+ * Environment of the extension host: TEST_RESULTS, the screenshot seam, every PAPER_STUDY_* variable,
+ * and PAPER_STUDY_VSIX (the installed package's file name) in --vsix mode, whose screenshots go to a
+ * folder of their own.
+ */
+function extensionEnvironment(run, vsix) {
   const forwarded = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('PAPER_STUDY_')));
   return {
     ...forwarded,
+    ...(vsix ? { PAPER_STUDY_VSIX: path.basename(vsix) } : {}),
     TEST_RESULTS: run.resultsFile,
     PAPER_STUDY_SCREENSHOT_REQUEST: run.screenshotRequest,
-    PAPER_STUDY_SCREENSHOT_DIR: path.resolve(process.env.PAPER_STUDY_SCREENSHOT_DIR || DEFAULTS.screenshotDir),
+    PAPER_STUDY_SCREENSHOT_DIR: path.resolve(process.env.PAPER_STUDY_SCREENSHOT_DIR || (vsix ? path.join(DEFAULTS.screenshotDir, 'vsix') : DEFAULTS.screenshotDir)),
   };
 }
 
@@ -397,6 +431,10 @@ function reportResults(results, hostExitCode) {
 async function runSuite(options, run, cleanups) {
   const log = createLog(run.workbenchLog, options.verbose);
   cleanups.push(() => log.close());
+  if (options.vsix) {
+    installVsix(run, options.vsix);
+    log.step(`installed ${path.relative(process.cwd(), options.vsix)}`);
+  }
   const port = await freePort();
   const server = startCodeServer(run, port, { testMode: true });
   cleanups.push(() => stopProcessGroup(server));
@@ -411,7 +449,8 @@ async function runSuite(options, run, cleanups) {
   cleanups.push(serveScreenshotRequests(page, run.screenshotRequest, log));
 
   const workspace = copyWorkspace(run, options.workspace);
-  const url = testWorkbenchUrl(port, { ...options, workspace, environment: extensionEnvironment(run) });
+  const extension = options.vsix ? createPlaceholderExtension(run) : options.extension;
+  const url = testWorkbenchUrl(port, { ...options, extension, workspace, environment: extensionEnvironment(run, options.vsix) });
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   log.step('workbench loaded; the suite runs in the extension host');

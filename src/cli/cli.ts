@@ -8,11 +8,14 @@ import { indexDocument, countsOf } from '../core/indexer';
 import { plainText } from '../core/inline';
 import { CRITIQUE_KINDS, type CritiqueKind } from '../core/model';
 import { exportDocument, type ExportFormat } from '../core/export/index';
-import { DEFAULT_MAX_BYTES, expandPaths, readMarkdown, type MarkdownFile, type ReadProblem } from './files';
+import { lintCommand } from './lint';
+import { DEFAULT_MAX_BYTES, expandPaths, readMarkdown, type FileSystem, type MarkdownFile, type ReadProblem } from './files';
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Where inputs are read from (default: the real file system); tests put faults in. */
+  readonly files?: FileSystem;
 }
 
 const VERSION = '0.1.0';
@@ -27,6 +30,8 @@ Usage:
                                                  every sentence of every paper, with its critique kind
   paper-study export   [--format F] [--out FILE] [--paper N] <file>
                                                  annotated Markdown (github, obsidian, plain) or HTML
+  paper-study lint     [--json] <file|folder>...   study gaps: papers with no critique, empty sections,
+                                                 unknown note kinds, notes quoting removed sentences
 
 Options for all commands:
   --max-size MB   skip files larger than this (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
@@ -72,6 +77,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       case 'papers': return papersCommand(rest, io);
       case 'critique': return critiqueCommand(rest, io);
       case 'export': return exportCommand(rest, io);
+      case 'lint': return lintCommand(rest, io);
       default: throw new UsageError(`unknown command '${command}' (try: paper-study --help)`);
     }
   } catch (e) {
@@ -99,8 +105,8 @@ function parse(command: string, args: readonly string[], extra: Record<string, {
 function loadAll(inputs: readonly string[], maxBytes: number, io: CliIO): { files: MarkdownFile[]; failed: boolean } {
   const problems: ReadProblem[] = [];
   const files: MarkdownFile[] = [];
-  for (const p of expandPaths(inputs, problems)) {
-    const r = readMarkdown(p, maxBytes);
+  for (const p of expandPaths(inputs, problems, io.files)) {
+    const r = readMarkdown(p, maxBytes, io.files);
     if ('text' in r) files.push(r); else problems.push(r);
   }
   for (const p of problems) io.err(`paper-study: ${p.path}: ${p.message}\n`);
@@ -171,7 +177,7 @@ function exportCommand(args: readonly string[], io: CliIO): number {
   const format = (values.format as string | undefined) ?? 'github';
   if (!FORMATS.includes(format as ExportFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (positionals.length !== 1) throw new UsageError('export takes exactly one file');
-  const r = readMarkdown(positionals[0], maxSize);
+  const r = readMarkdown(positionals[0], maxSize, io.files);
   if (!('text' in r)) { io.err(`paper-study: ${r.path}: ${r.message}\n`); return 1; }
   const index = indexDocument(r.text, { fileName: path.basename(r.path) });
   let paper: number | undefined;

@@ -1,6 +1,6 @@
 // Front matter metadata (YAML between `---` fences), read with a real YAML parser.
 
-import { parse as parseYaml } from 'yaml';
+import { load as loadYaml } from 'js-yaml';
 import type { PaperMeta } from './model';
 import { plainText } from './inline';
 
@@ -20,7 +20,8 @@ function asStrings(v: unknown): string[] | undefined {
     return out.length ? out : undefined;
   }
   if (typeof v === 'string') {
-    const parts = v.split(/\s*[,;]\s*|\s+and\s+/).map((x) => plainText(x)).filter(Boolean);
+    // Blank runs collapsed first: `\s*,` tried at every position of a long run is quadratic.
+    const parts = v.replace(/\s+/g, ' ').split(/\s*[,;]\s*|\s+and\s+/).map((x) => plainText(x)).filter(Boolean);
     return parts.length ? parts : undefined;
   }
   if (typeof v === 'number') return [String(v)];
@@ -45,7 +46,8 @@ function pick(obj: Record<string, unknown>, ...keys: string[]): unknown {
 export function readFrontMatter(yaml: string): FrontMatter {
   let data: unknown;
   try {
-    data = parseYaml(yaml, { maxAliasCount: 50, prettyErrors: false });
+    // js-yaml keeps aliases as shared references (no expansion), so alias bombs stay small.
+    data = loadYaml(yaml, { json: true });
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { meta: {}, error: `front matter is not valid YAML: ${msg}` };

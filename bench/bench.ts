@@ -1,103 +1,145 @@
-// Benchmarks: Paper Study's indexer against markdown-it's bare parse of the same text, in one process.
-// Run: npm run bench  (optional: BENCH_RUNS=9, BENCH_MB=5, BENCH_CORPORA=path/to/corpora)
-// Prints medians over several runs; ratios below 1.0 mean the indexer is faster than markdown-it.
+// Benchmarks: Paper Study's indexer and renderer against markdown-it on the same text, in one
+// process, on the corpora and on generated vaults of 1,000 and 10,000 files; the production bundle
+// sizes. Run: npm run bench   (options: BENCH_RUNS=5, BENCH_CORPORA=path, BENCH_SKIP_10K=1)
+// Ratios below 1.0 mean Paper Study is faster than markdown-it. Times are medians of CPU time.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { indexDocument } from '../src/core/indexer';
+import { renderDocument } from '../src/core/markdownPlugin';
+import { bundleSizes } from './bundleSizes';
+import { compare, cpuMs, heapGrowthMb, printTable, timeMedian } from './timing';
+import { generateVault, markdownFiles, papersOf, writeVault } from './vaultGenerator';
 
-interface Input { name: string; texts: string[] }
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ROOT = path.resolve(__dirname, '..');
+const INCREMENTAL_KB = 100;
+const RENDER_MB = 1;
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const TARGET_MB = Number(process.env.BENCH_MB ?? 5);
-
-function findCorpora(): string | undefined {
-  const candidates = [process.env.BENCH_CORPORA, path.resolve('../shared/corpora'), path.resolve(__dirname, '../../shared/corpora')];
-  return candidates.find((c): c is string => !!c && fs.existsSync(c));
+interface Input {
+  readonly name: string;
+  readonly texts: readonly string[];
+  /** Fewer rounds for the largest inputs, to keep the whole run within a few minutes. */
+  readonly runs: number;
+  /** Time every file alone and report the slowest (for vaults: the longest step of a scan). */
+  readonly perFile?: boolean;
 }
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...markdownFiles(p));
-    else if (e.name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
+interface Row {
+  readonly input: Input;
+  readonly mb: number;
+  readonly indexMs: number;
+  readonly parseMs: number;
+  readonly incrementalMs: number;
+  readonly renderMs: number;
+  readonly mdRenderMs: number;
+  readonly heapMb: number;
+  readonly slowestFileMs?: number;
 }
 
 function bytes(texts: readonly string[]): number {
   return texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 }
 
-/** Repeats the texts until they hold at least `mb` megabytes. */
-function grow(texts: readonly string[], mb: number): string[] {
-  const out: string[] = [];
-  while (bytes(out) < mb * 1024 * 1024) out.push(...texts);
-  return out;
+/** One summary of about `kb` KB made of the input's texts (cut at a paragraph break when a text
+ *  alone is much longer). */
+function summaryOf(texts: readonly string[], kb: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let k = 0; size < kb * 1024; k++) {
+    const t = texts[k % texts.length];
+    parts.push(t);
+    size += t.length + 2;
+  }
+  const text = parts.join('\n\n');
+  if (text.length <= 2 * kb * 1024) return text;
+  const cut = text.indexOf('\n\n', kb * 1024);
+  return cut > 0 ? text.slice(0, cut + 1) : text;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function time(fn: () => void): number {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
-function measure(input: Input) {
+function measure(input: Input): Row {
   const md = new MarkdownIt();
-  const run = {
-    index: () => { for (const t of input.texts) indexDocument(t); },
-    parse: () => { for (const t of input.texts) md.parse(t, {}); },
+  const { texts } = input;
+  const timing = compare(
+    () => { for (const t of texts) indexDocument(t, { fileName: 'summary.md' }); },
+    () => { for (const t of texts) md.parse(t, {}); },
+    input.runs,
+  );
+  const one = summaryOf(texts, INCREMENTAL_KB);
+  const incrementalMs = timeMedian(() => indexDocument(one, { fileName: 'summary.md' }), 21);
+  // The study panel renders with the index it already has (the workspace index keeps it).
+  const big = summaryOf(texts, RENDER_MB * 1024);
+  const bigIndex = indexDocument(big);
+  const render = compare(() => renderDocument(big, { index: bigIndex }), () => md.render(big), 3);
+  const heapMb = heapGrowthMb(() => texts.map((t) => indexDocument(t, { fileName: 'summary.md' })));
+  let slowestFileMs: number | undefined;
+  if (input.perFile) {
+    slowestFileMs = 0;
+    for (const t of texts) slowestFileMs = Math.max(slowestFileMs, cpuMs(() => indexDocument(t, { fileName: 'summary.md' })));
+  }
+  return {
+    input, mb: bytes(texts) / 1024 / 1024, indexMs: timing.a, parseMs: timing.b, incrementalMs,
+    renderMs: render.a, mdRenderMs: render.b, heapMb, slowestFileMs,
   };
-  run.index(); run.parse(); // warm up
-  const idx: number[] = [];
-  const prs: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    // Alternate the order so neither side always runs on a warmer heap.
-    if (r % 2) { prs.push(time(run.parse)); idx.push(time(run.index)); } else { idx.push(time(run.index)); prs.push(time(run.parse)); }
-  }
-  const mb = bytes(input.texts) / 1024 / 1024;
-  const indexMs = median(idx);
-  const parseMs = median(prs);
-  return { name: input.name, files: input.texts.length, mb, indexMs, parseMs, ratio: indexMs / parseMs };
 }
 
-function main() {
-  const inputs: Input[] = [];
-  const sample = fs.readFileSync(path.resolve(__dirname, '../examples/paper-summaries.md'), 'utf8');
+function findCorpora(): string[] {
+  const candidates = [process.env.BENCH_CORPORA, path.resolve(ROOT, '../shared/corpora'), path.resolve(ROOT, 'test/fixtures/corpora')];
+  return candidates.filter((c): c is string => !!c && fs.existsSync(c));
+}
+
+function readAll(dir: string): string[] {
+  return markdownFiles(dir).map((f) => fs.readFileSync(f, 'utf8'));
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const sample = fs.readFileSync(path.join(ROOT, 'examples/paper-summaries.md'), 'utf8');
   const corpora = findCorpora();
-  const corpusTexts = corpora ? markdownFiles(corpora).map((f) => fs.readFileSync(f, 'utf8')) : [];
-  if (corpusTexts.length) {
-    inputs.push({ name: 'corpora (as is)', texts: corpusTexts });
-    inputs.push({ name: `corpora vault ≥${TARGET_MB} MB`, texts: grow(corpusTexts, TARGET_MB) });
-    inputs.push({ name: `corpora one file ≥${TARGET_MB} MB`, texts: [grow(corpusTexts, TARGET_MB).join('\n\n')] });
-  } else {
-    console.log('(../shared/corpora not found: set BENCH_CORPORA; using the sample only)');
+  const inputs: Input[] = corpora.map((dir) => ({ name: `corpora ${path.relative(ROOT, dir)}`, texts: readAll(dir), runs: RUNS * 2 + 1 }));
+  // One-paper summaries (those with a Title bullet) and the sample's papers are the material.
+  const summaries = (inputs[0]?.texts ?? []).filter((t) => /\*\*Title\*\*:/.test(t));
+  const material = { summaries: summaries.length ? summaries : [sample], papers: papersOf(sample) };
+
+  // Generated vaults, written to a temporary folder and read back as a workspace scan would.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-study-bench-'));
+  try {
+    for (const count of process.env.BENCH_SKIP_10K ? [1000] : [1000, 10000]) {
+      const dir = path.join(tmp, `vault-${count}`);
+      writeVault(dir, generateVault(material, count, count));
+      inputs.push({ name: `generated vault ${count / 1000}k files`, texts: readAll(dir), runs: count > 1000 ? 3 : RUNS, perFile: true });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
-  inputs.push({ name: `sample one file ≥${TARGET_MB} MB`, texts: [grow([sample], TARGET_MB).join('\n\n')] });
+  inputs.push({ name: 'sample as one 5 MB file', texts: [summaryOf([sample], 5 * 1024)], runs: RUNS });
 
-  console.log(`Index (papers + sentences + critique) vs markdown-it parse, median of ${RUNS} runs, Node ${process.version}`);
-  const rows = inputs.map(measure);
-  const header = ['input', 'files', 'MB', 'index ms', 'index MB/s', 'md-it parse ms', 'parse MB/s', 'ratio'];
-  const table = rows.map((r) => [
-    r.name, String(r.files), r.mb.toFixed(2), r.indexMs.toFixed(1), (r.mb / (r.indexMs / 1000)).toFixed(1),
-    r.parseMs.toFixed(1), (r.mb / (r.parseMs / 1000)).toFixed(1), r.ratio.toFixed(2),
-  ]);
-  printTable(header, table);
+  console.log(`Paper Study benchmarks — Node ${process.version}, ${os.cpus().length} CPUs, medians of CPU time`);
+  console.log('index = papers + sentences + critique (indexDocument); parse = markdown-it parse; render = study panel');
+  console.log(`HTML of a ${RENDER_MB} MB summary (renderDocument with its index) vs markdown-it render; incremental = one ${INCREMENTAL_KB} KB file;`);
+  console.log('heap = heap growth from keeping every index of the input (after GC).\n');
+  const rows = inputs.map((input) => {
+    const t0 = Date.now();
+    const row = measure(input);
+    console.error(`(measured ${input.name} in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    return row;
+  });
+  const header = ['input', 'files', 'MB', 'index ms', 'parse ms', 'ratio', 'incr. ms', 'render ms', 'md render ms', 'ratio', 'heap MB', '× text', 'slowest file ms'];
+  printTable(header, rows.map((r) => [
+    r.input.name, String(r.input.texts.length), r.mb.toFixed(1), r.indexMs.toFixed(0), r.parseMs.toFixed(0), (r.indexMs / r.parseMs).toFixed(2),
+    r.incrementalMs.toFixed(1), r.renderMs.toFixed(0), r.mdRenderMs.toFixed(0), (r.renderMs / r.mdRenderMs).toFixed(2),
+    r.heapMb.toFixed(0), (r.heapMb / r.mb).toFixed(1), r.slowestFileMs === undefined ? '–' : r.slowestFileMs.toFixed(1),
+  ]));
+
+  console.log('\nProduction bundles (minified, markdown-it and yaml included):');
+  const sizes = await bundleSizes(ROOT);
+  printTable(['bundle', 'KB', 'limit KB', 'within', 'largest parts (KB)'], sizes.map((s) => [
+    s.name, (s.bytes / 1024).toFixed(1), String(s.limit / 1024), s.bytes <= s.limit ? 'yes' : 'NO',
+    s.top.map(([k, v]) => `${k} ${(v / 1024).toFixed(0)}`).join(', '),
+  ]));
+  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
-  console.log(line(header));
-  console.log('|' + widths.map((w, i) => (i === 0 ? ':' : '-') + '-'.repeat(w) + (i === 0 ? '-' : ':')).join('|') + '|');
-  for (const r of rows) console.log(line(r));
-}
-
-main();
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -46,12 +46,15 @@ export interface ScanResult {
   readonly contentStart: number;
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+// Every pattern below is linear: no two quantifiers compete for the same blanks (a quadratic
+// backtrack on long runs of blanks would hang on hostile files).
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})(.*)$/;
+const FENCE = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})([^]*)$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)/;
-const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** Tested on the trimmed line. */
+const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
 const HTML_START = /^ {0,3}<(?:!--|\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$))/;
 
 function isBlank(s: string): boolean {
@@ -60,6 +63,51 @@ function isBlank(s: string): boolean {
     if (c !== 32 && c !== 9) return false;
   }
   return true;
+}
+
+/** The character after up to `max` leading spaces (NaN past the end): a cheap test before a regex. */
+function afterSpaces(s: string, max: number): number {
+  let k = 0;
+  while (k < max && s.charCodeAt(k) === 32) k++;
+  return s.charCodeAt(k);
+}
+
+/** FENCE can match only where a ` or ~ follows the leading spaces, tabs and `>` markers. */
+function fenceAt(s: string): RegExpExecArray | null {
+  let k = 0;
+  let c = s.charCodeAt(0);
+  while (c === 32 || c === 9 || c === 62) c = s.charCodeAt(++k);
+  return c === 96 || c === 126 ? FENCE.exec(s) : null;
+}
+
+/** - * + or a digit: what LIST_ITEM needs after the leading spaces. */
+function isListMarker(c: number): boolean {
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+}
+
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** An ATX heading line's level and content (the closing `#` run and surrounding blanks removed).
+ *  Scanned by hand: a single regular expression for this backtracks quadratically on long runs of
+ *  blanks inside the line. */
+function atxHeading(s: string): { level: number; raw: string } | undefined {
+  const m = ATX_OPEN.exec(s);
+  if (!m) return undefined;
+  let from = m[0].length;
+  while (from < s.length && isBlankChar(s.charCodeAt(from))) from++;
+  let end = s.length;
+  while (end > from && isBlankChar(s.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > from && s.charCodeAt(hashes - 1) === 35) hashes--;
+  if (hashes < end && hashes > from && isBlankChar(s.charCodeAt(hashes - 1))) {
+    end = hashes;
+    while (end > from && isBlankChar(s.charCodeAt(end - 1))) end--;
+  } else if (hashes === from && from > m[0].length) {
+    end = from; // only a closing sequence: "## ##" is an empty heading
+  }
+  return { level: m[1].length, raw: s.slice(from, end) };
 }
 
 function indentOf(s: string): number {
@@ -113,7 +161,7 @@ export function scanBlocks(text: string): ScanResult {
 
     if (fence) {
       fenceBlock!.lastLine = i;
-      const m = FENCE.exec(s);
+      const m = fenceAt(s);
       if (m && m[1][0] === fence.char && m[1].length >= fence.len && isBlank(m[2])) fence = undefined;
       continue;
     }
@@ -134,13 +182,13 @@ export function scanBlocks(text: string): ScanResult {
 
     // Inside a list item: deeper-indented lines after a blank line continue the item.
     if (!open && lastList && indent >= lastList.contentIndent && lastList.contentIndent > 0) {
-      const fm = FENCE.exec(s);
+      const fm = fenceAt(s);
       if (fm) {
         fence = { char: fm[1][0], len: fm[1].length };
         fenceBlock = start('code', i);
         continue;
       }
-      if (!LIST_ITEM.test(s)) {
+      if (!isListMarker(afterSpaces(s, Infinity)) || !LIST_ITEM.test(s)) {
         open = start('paragraph', i, lastList.contentIndent, lastList.markerIndent, true);
         continue;
       }
@@ -153,7 +201,7 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    const fm = FENCE.exec(s);
+    const fm = fenceAt(s);
     if (fm && (fm[1][0] !== '`' || fm[2].indexOf('`') < 0)) {
       close();
       fence = { char: fm[1][0], len: fm[1].length };
@@ -161,7 +209,7 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    const trimmed = s.trim();
+    const trimmed = s.indexOf('$$') >= 0 ? s.trim() : '';
     if (trimmed.startsWith('$$') && (trimmed === '$$' || !trimmed.slice(2).trimEnd().endsWith('$$'))) {
       close();
       math = start('math', i);
@@ -172,11 +220,12 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    const atx = indent < 4 ? ATX.exec(s) : null;
+    const first = afterSpaces(s, 3);
+    const atx = indent < 4 && first === 35 /* # */ ? atxHeading(s) : undefined;
     if (atx) {
       close();
       lastList = undefined;
-      headings.push(makeHeading(lines, i, i, atx[1].length, atx[2] ?? '', false, contentStart));
+      headings.push(makeHeading(lines, i, i, atx.level, atx.raw, false, contentStart));
       continue;
     }
 
@@ -188,7 +237,7 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    if (THEMATIC.test(s)) {
+    if ((first === 45 || first === 42 || first === 95) && THEMATIC.test(s)) {
       close();
       lastList = undefined;
       continue;
@@ -201,7 +250,7 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    const li = LIST_ITEM.exec(s);
+    const li = isListMarker(afterSpaces(s, Infinity)) ? LIST_ITEM.exec(s) : null;
     if (li && (li[3] !== undefined || s.length === li[0].length)) {
       const markerIndent = li[1].length;
       const spaces = li[3] ?? ' ';
@@ -214,7 +263,7 @@ export function scanBlocks(text: string): ScanResult {
       }
     }
 
-    if (open && open.kind === 'paragraph' && open.firstLine === open.lastLine && TABLE_DELIMITER.test(s) && s.indexOf('|') >= 0) {
+    if (open && open.kind === 'paragraph' && open.firstLine === open.lastLine && s.indexOf('|') >= 0 && TABLE_DELIMITER.test(s.trim())) {
       open.kind = 'table';
       open.lastLine = i;
       continue;
@@ -224,7 +273,7 @@ export function scanBlocks(text: string): ScanResult {
       close();
     }
 
-    if (!open && HTML_START.test(s)) {
+    if (!open && first === 60 /* < */ && HTML_START.test(s)) {
       lastList = undefined;
       open = start('html', i);
       continue;

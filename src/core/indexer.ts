@@ -9,7 +9,6 @@ import {
 } from './model';
 import { scanBlocks, type Block, type ScanResult } from './blocks';
 import { detectPapers } from './papers';
-import { dominantEol } from './lines';
 import { normalizeForMatch } from './inline';
 import { splitSentences } from './sentences';
 import { classifyProse, sectionRoleOfHeading } from './critique';
@@ -24,8 +23,10 @@ const DECISIVE_ROLES = new Set(['strength', 'weakness', 'question', 'idea']);
 const QUOTE_PREFIX = /^[ \t]*(?:>[ \t]?)+/;
 const CALLOUT_HEAD = /^[ \t]*(?:>[ \t]?)+\[![^\]\n]*\][+-]?[ \t]*/;
 const LIST_PREFIX = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
-const LABEL_ONLY = /^(?:(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?|([A-Za-z][\w /&'-]{1,40}?)[ \t]*:)$/;
-const LABEL_LEAD = /^(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]+\S/;
+// `[ \t]*(?::[ \t]*)?` rather than `[ \t]*:?[ \t]*`: two blank runs around an optional colon
+// backtrack quadratically over a long run of blanks.
+const LABEL_ONLY = /^(?:(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)[ \t]*:?|([A-Za-z][\w /&'-]{1,40}?)[ \t]*:)$/;
+const LABEL_LEAD = /^(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)(?:[ \t]*:)?[ \t]+\S/;
 
 interface Draft extends Sentence {
   /** List marker column (list items), for the classifier's carry-over into nested items. */
@@ -47,7 +48,7 @@ export function indexDocument(text: string, options: IndexOptions = {}): FullInd
   const sentences = classify(drafts, options);
   return {
     papers, sentences, notes, problems,
-    eol: dominantEol(text),
+    eol: scan.lines.eol,
     bom: text.charCodeAt(0) === 0xfeff,
     lineCount: scan.lines.count,
   };
@@ -104,9 +105,11 @@ function collectSentences(
     if (label && label.section !== section) label = undefined;
 
     // Bold labels acting as headings: "**Weaknesses:**" alone, or leading a paragraph or item.
-    const firstLineText = text.slice(bStart, lines.ends[b.firstLine]).replace(b.kind === 'list-item' ? LIST_PREFIX : /^[ \t]+/, '');
-    if (b.kind !== 'quote' && b.firstLine === b.lastLine) {
-      const only = LABEL_ONLY.exec(firstLineText.trim());
+    // (firstLine.slice(cut) is the first line without its list marker or indentation.)
+    const firstLine = text.slice(bStart, lines.ends[b.firstLine]);
+    const cut = b.kind === 'list-item' ? LIST_PREFIX.exec(firstLine)?.[0].length ?? 0 : leadingBlanks(firstLine);
+    if (b.kind !== 'quote' && b.firstLine === b.lastLine && mayBeLabel(firstLine, cut)) {
+      const only = LABEL_ONLY.exec(firstLine.slice(cut).trim());
       const labelText = only ? only[1] ?? only[2] : '';
       const role = only ? sectionRoleOfHeading(labelText) : 'other';
       if (only && (DECISIVE_ROLES.has(role) || role === 'summary' || role === 'note')) {
@@ -117,7 +120,7 @@ function collectSentences(
       }
     }
     if (label && label.fromItem && !(b.markerIndent > label.indent)) label = undefined;
-    const lead = LABEL_LEAD.exec(firstLineText);
+    const lead = isBold(firstLine, cut) ? LABEL_LEAD.exec(firstLine.slice(cut)) : null;
     const leadRole = lead ? sectionRoleOfHeading(lead[1]) : 'other';
     const sectionHint = section >= 0 ? sectionRoles[section] : undefined;
     const hint: RoleHint | undefined = DECISIVE_ROLES.has(leadRole)
@@ -128,9 +131,57 @@ function collectSentences(
       blockId = collectQuote(text, scan, b, p, section, hint, notes, owner, blockId, out);
       continue;
     }
-    const folded = foldBlock(text, scan, b, b.firstLine, b.lastLine, () => 0);
+    const folded = foldProse(text, scan, b, b.kind === 'list-item' ? cut : 0);
     pushSentences(folded, bStart, scan, p, blockId++, b.kind === 'list-item' ? 'list-item' : 'paragraph', section, undefined, hint, out, b.markerIndent);
   }
+}
+
+/** Whether `**` or `__` stands at `at` (a bold label may lead the line from there). */
+function isBold(line: string, at: number): boolean {
+  const c = line.charCodeAt(at);
+  return (c === 42 || c === 95) && line.charCodeAt(at + 1) === c;
+}
+
+/** Whether LABEL_ONLY may match line.slice(from).trim(): it starts bold or ends with a colon. */
+function mayBeLabel(line: string, from: number): boolean {
+  let i = from;
+  let e = line.length;
+  while (i < e && isJsSpace(line.charCodeAt(i))) i++;
+  while (e > i && isJsSpace(line.charCodeAt(e - 1))) e--;
+  return e > i && (isBold(line, i) || line.charCodeAt(e - 1) === 58);
+}
+
+/** The characters `trim()` and `\s` treat as white space. */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** Number of spaces and tabs the line starts with. */
+function leadingBlanks(line: string): number {
+  let i = 0;
+  for (let c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i));
+  return i;
+}
+
+/** Whether the text is empty or white space only (`text.trim() === ''`). */
+function isBlankText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether the text has a tab or line break, or two white-space characters in a row: what
+ *  `/\s\s|[\t\n\r]/` finds, without a regular expression. */
+function hasLooseSpace(text: string): boolean {
+  let prev = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13) return true;
+    const space = c === 32 || ((c > 10 && c < 13) || (c >= 0xa0 && isJsSpace(c)));
+    if (space && prev) return true;
+    prev = space;
+  }
+  return false;
 }
 
 /** A quote block: callout notes (title and body sentences take the note's kind) or a plain quote. */
@@ -182,17 +233,30 @@ function foldBlock(text: string, scan: ScanResult, b: Block, first: number, last
   return out;
 }
 
+const LINE_BREAKS = /[\r\n]/g;
+
+/** foldBlock of a whole paragraph or list item, in one slice: only the list marker (`cut`
+ *  characters) and the line breaks become spaces. */
+function foldProse(text: string, scan: ScanResult, b: Block, cut: number): string {
+  const start = lineStart(scan, b.firstLine);
+  let out = text.slice(start, scan.lines.ends[b.lastLine]);
+  if (b.lastLine > b.firstLine) out = out.replace(LINE_BREAKS, ' ');
+  return cut > 0 ? ' '.repeat(cut) + out.slice(cut) : out;
+}
+
 function pushSentences(
   folded: string, base: number, scan: ScanResult, p: number, block: number, blockType: BlockType,
   section: number, note: number | undefined, hint: RoleHint | undefined, out: Draft[], indent = -1,
 ): void {
-  if (folded.trim() === '') return;
+  if (isBlankText(folded)) return;
+  // Sentences need their spaces folded only where the block has runs of them (or tabs, breaks).
+  const loose = hasLooseSpace(folded);
   for (const r of splitSentences(folded)) {
     const start = base + r.start;
     const end = base + r.end;
     const raw = folded.slice(r.start, r.end);
     const draft: Draft = {
-      text: /\s\s|[\t\n\r]/.test(raw) ? raw.replace(/\s+/g, ' ') : raw,
+      text: loose && hasLooseSpace(raw) ? raw.replace(/\s+/g, ' ') : raw,
       start, end,
       line: lineAt(scan, start), endLine: lineAt(scan, end - 1),
       paper: p, block, blockType, indent,
@@ -213,7 +277,8 @@ function lineAt(scan: ScanResult, offset: number): number {
 
 function innermostSection(paper: Paper, offset: number): number {
   let found = -1;
-  paper.sections.forEach((s, k) => { if (s.start <= offset && offset < s.end) found = k; });
+  const { sections } = paper;
+  for (let k = 0; k < sections.length; k++) if (sections[k].start <= offset && offset < sections[k].end) found = k;
   return found;
 }
 
@@ -238,13 +303,16 @@ function applyQuotes(drafts: Draft[], notes: readonly Note[]): void {
       d.kind = n.kind; d.source = 'note'; d.cue = n.title ? `${n.rawKind}: ${n.title}` : n.rawKind;
     }
   }
+  // Each sentence's normalized text, made once when a quote first needs it.
+  const normalized: (string | undefined)[] = [];
   for (const n of notes) {
     if (!n.quote) continue;
     const q = normalizeForMatch(n.quote);
     if (q.length < 3) continue;
-    for (const d of drafts) {
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k];
       if (d.note !== undefined || (n.paper >= 0 && d.paper !== n.paper)) continue;
-      const s = normalizeForMatch(d.text);
+      const s = normalized[k] ??= normalizeForMatch(d.text);
       if (s.includes(q) || (q.includes(s) && s.length >= 8)) {
         d.kind = n.kind; d.source = 'note'; d.cue = `quoted by ${n.rawKind}${n.title ? `: ${n.title}` : ''}`;
       }

@@ -3,29 +3,43 @@
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Removes inline Markdown: emphasis, code ticks, links (text kept), images (alt kept), autolinks,
- *  HTML tags, backslash escapes, basic entities, and invisible direction/zero-width characters. */
 const NEEDS_WORK = /[*_`\\&<[~=\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
+// Each pattern stops at the next opening delimiter of its kind (a bracket text at the next `[`, a
+// bold span at the next `**`), so the regex engine never rescans the rest of a long line from every
+// unclosed opener: a line of a million `[` or `**a` stays linear.
+const DESTINATION = '\\((?:[^()]|\\([^()]*\\))*\\)'; // one level of nested parentheses
+const IMAGE = new RegExp(`!\\[([^\\][]*)\\]${DESTINATION}`, 'g');
+const LINK = new RegExp(`\\[([^\\][]*)\\]${DESTINATION}`, 'g');
+const REFERENCE_LINK = /\[([^\][]*)\]\[[^\][]*\]/g;
+const WIKI_LINK = /\[\[([^\]|[]*)(?:\|([^\][]*))?\]\]/g;
+const AUTOLINK = /<((?:https?|mailto):[^<>\s]*)>/gi;
+const TAG = /<\/?[A-Za-z][^<>]*>/g;
+const STRONG = /(\*\*|__)(?=\S)((?:(?!\1)[\s\S])*?\S)\1/g;
+const STRIKE = /~~(?=\S)((?:(?!~~)[\s\S])*?\S)~~/g;
+const HIGHLIGHT = /==(?=\S)((?:(?!==)[\s\S])*?\S)==/g;
+
+/** Removes inline Markdown: emphasis, code ticks, links (text kept), images (alt kept), autolinks,
+ *  HTML tags, backslash escapes, basic entities, and invisible direction/zero-width characters. */
 export function plainText(inline: string): string {
   // Fast path: most sentences and titles carry no inline Markdown at all.
   if (!NEEDS_WORK.test(inline)) return /\s\s|[\t\n\r]/.test(inline) ? inline.replace(/\s+/g, ' ').trim() : inline.trim();
   let s = inline;
   if (s.indexOf('[') >= 0 || s.indexOf('<') >= 0) {
     s = s
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-      .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target)
-      .replace(/<((?:https?|mailto):[^>\s]*)>/gi, '$1')
-      .replace(/<\/?[A-Za-z][^>]*>/g, '');
+      .replace(IMAGE, '$1')
+      .replace(LINK, '$1')
+      .replace(REFERENCE_LINK, '$1')
+      .replace(WIKI_LINK, (_m, target: string, alias?: string) => alias ?? target)
+      .replace(AUTOLINK, '$1')
+      .replace(TAG, '');
   }
   s = s
     .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(STRONG, '$2')
     .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/==(?=\S)([\s\S]*?\S)==/g, '$1')
+    .replace(STRIKE, '$1')
+    .replace(HIGHLIGHT, '$1')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name])
     .replace(/&#(\d{1,6});/g, (_m, d: string) => safeCodePoint(Number(d)))

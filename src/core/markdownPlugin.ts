@@ -1,7 +1,8 @@
 // The markdown-it plugin of Paper Study: notes (Obsidian callouts, GitHub alerts) render as callout
 // blocks, critique sentences are wrapped in <mark>, and block elements carry `data-line`.
 // It serves the study panel, HTML export and VS Code's built-in preview, whose own instance may allow
-// raw HTML: everything this plugin writes is escaped here and never relies on the instance's options.
+// raw HTML: everything this plugin writes is escaped here and never relies on the instance's options,
+// and raw HTML and links from the source pass an allow-list (safeTokens.ts) on any instance.
 //
 // `data-line` values are 1-based source lines (the model's convention). This plugin never overwrites
 // a `data-line` already set: in VS Code's preview, whose own rule writes 0-based values on blocks with
@@ -14,6 +15,7 @@ import { plainText } from './inline';
 import { escapeHtml } from './html';
 import { createMarkdown, type MarkdownOptions } from './markdown';
 import { KIND_LABEL, noteLabel } from './export/kindLabels';
+import { neutralizeTokens } from './safeTokens';
 
 export interface PaperStudyPluginOptions {
   /** Index options used when `env.paperStudyIndex` is absent; read at every render. */
@@ -49,6 +51,8 @@ export function paperStudyPlugin(md: MarkdownIt, options: PaperStudyPluginOption
   md.core.ruler.push('paper_study_marks', (state) => {
     if (options.highlight?.() ?? true) markSentences(state, indexOf(state));
   });
+  // Last, so that it also sees what other rules made: nothing unsafe reaches the renderer.
+  md.core.ruler.push('paper_study_safety', (state) => { neutralizeTokens(state.tokens); });
   md.core.ruler.push('paper_study_lines', (state) => {
     for (const t of state.tokens) {
       if (t.map && t.nesting !== -1 && t.type !== 'inline' && t.attrGet('data-line') === null) t.attrSet('data-line', String(t.map[0] + 1));

@@ -139,7 +139,20 @@ function cleanKind(kind: string): string {
 }
 
 function cleanTitle(title: string): string {
-  return title.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').replace(/^[ \t]+|[ \t]+$/g, '');
+  return trimBlanks(title.split(/[\r\n]+/).map(trimBlanks).join(' '));
+}
+
+/** Blanks (spaces, tabs) at the end of s, found by a loop: `/[ \t]+$/` is quadratic in long runs. */
+function trailingBlanks(s: string): number {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  return s.length - e;
+}
+
+function trimBlanks(s: string): string {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return s.slice(i, s.length - trailingBlanks(s));
 }
 
 // ---- parsing -----------------------------------------------------------------------------------
@@ -149,19 +162,25 @@ const HEAD = /^( {0,3})\[!([^\]\s]+)\]([+-]?)(.*)$/;
 /** Every callout in the text, in document order (a note before the notes nested in it).
  *  paper is -1 (the indexer fills it); depth is 1 for a callout not inside another callout. */
 export function parseNotes(text: string): ParsedNote[] {
+  // Every callout head holds "[!": most documents have none and need no scan.
+  if (text.indexOf('[!') < 0) return [];
   const doc = sourceOf(text);
   const notes: ParsedNote[] = [];
   collectNotes(doc, scanContainer(doc, documentViews(doc), true), 0, notes);
   return notes;
 }
 
-function collectNotes(doc: Source, blocks: readonly LineBlock[], depth: number, out: ParsedNote[]): void {
+/** Quotes nested deeper than this are not searched for callouts: each level rescans its lines, and
+ *  a hostile file of 30,000 `>` would otherwise cost quadratic time and overflow the stack. */
+export const MAX_QUOTE_NESTING = 32;
+
+function collectNotes(doc: Source, blocks: readonly LineBlock[], depth: number, out: ParsedNote[], nesting = 1): void {
   for (const block of blocks) {
     if (!block.quote) continue;
     const inner = scanContainer(doc, block.quote.inner, false);
     const head = calloutHead(doc, block.quote);
     if (head) out.push(buildNote(doc, block.quote, inner, head, depth + 1));
-    collectNotes(doc, inner, head ? depth + 1 : depth, out);
+    if (nesting < MAX_QUOTE_NESTING) collectNotes(doc, inner, head ? depth + 1 : depth, out, nesting + 1);
   }
 }
 
@@ -203,7 +222,7 @@ function buildNote(doc: Source, q: QuoteLines, inner: readonly LineBlock[], head
   const rest = head[4];
   const titleGap = /^[ \t]*/.exec(rest)![0];
   const afterGap = rest.slice(titleGap.length);
-  const titleTrail = /[ \t]*$/.exec(afterGap)![0];
+  const titleTrail = afterGap.slice(afterGap.length - trailingBlanks(afterGap));
   const secondMarker = n > 1 ? q.markers[1] : -1;
   const indent = atLineStart ? before
     : secondMarker >= 0 ? text.slice(lineFrom(doc, q.inner[1].line), secondMarker)
@@ -317,6 +336,7 @@ const FENCE = /^(?:`{3,}[^`]*|~{3,}.*)$/;
 const FENCE_CLOSE = /^(?:`{3,}|~{3,})[ \t]*$/;
 const LIST_MARKER = /^(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)/;
 const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+const MAX_LIST_MARKERS_PER_LINE = 100;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** The blocks of the whole document, with its lines (block first/last are line indexes). */
@@ -408,7 +428,9 @@ function frontMatter(doc: Source, views: readonly View[], blocks: LineBlock[]): 
 /** Skips the list markers at the start of a line (`- `, `1. `, nested `- - `), opening their items. */
 function listMarkers(s: string, pos: number, col: number, cols: number[]): { pos: number; listItem: boolean } {
   let listItem = false;
-  for (;;) {
+  // Each marker tests the rest of the line: a hostile line of a million `- ` stops at the cap (the
+  // depth markdown-it renders, its maxNesting) instead of costing quadratic time.
+  for (let k = 0; k < MAX_LIST_MARKERS_PER_LINE; k++) {
     const rest = s.slice(pos);
     const m = THEMATIC.test(rest) ? null : LIST_MARKER.exec(rest);
     if (!m) return { pos, listItem };
@@ -422,6 +444,7 @@ function listMarkers(s: string, pos: number, col: number, cols: number[]): { pos
     listItem = true;
     if (empty) return { pos, listItem };
   }
+  return { pos, listItem };
 }
 
 /** Whether a line (without its indentation) starts a block that interrupts a paragraph. */

@@ -26,8 +26,12 @@ const NOT_A_PAPER = new RegExp('^(?:\\d+[.)]?\\s*|\\(\\d+\\)\\s*)?(?:' + [
 
 const BYLINE = /^(?:by|written by|authors?:|notes by|summar(?:y|ies) by)\s/i;
 const COLLECTION_WORDS = /\b(?:papers|summaries|reading|readings|notes|literature|reviews|bibliography|journal club)\b/i;
-const TITLE_BULLET = /^[ \t]*[-*+][ \t]+(?:\*\*|__)?title(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(.+?)[ \t]*$/i;
-const META_BULLET = /^[ \t]*[-*+][ \t]+(?:\*\*|__)?(authors?|year|tags|link|url|arxiv)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(.+?)[ \t]*$/i;
+// The bullets are matched on the line without trailing blanks: a lazy value followed by `[ \t]*$`
+// would backtrack quadratically over a long run of blanks inside the line.
+const TITLE_BULLET = /^[ \t]*[-*+][ \t]+(?:\*\*|__)?title(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(\S[^]*)$/i;
+const META_BULLET = /^[ \t]*[-*+][ \t]+(?:\*\*|__)?(authors?|year|tags|link|url|arxiv)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(\S[^]*)$/i;
+/** A Markdown link; its text stops at the next `[`, so unclosed brackets never rescan the line. */
+const INLINE_LINK = /\[[^\][]*\]\((?:[^()]|\([^()]*\))*\)/g;
 const LINK_HEADING = /^\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)\s*$/;
 
 export function headingRole(text: string): SectionRole {
@@ -54,7 +58,8 @@ function looksLikePaperTitle(h: ScannedHeading): boolean {
 }
 
 function isLinkListItem(s: string): boolean {
-  const rest = s.replace(/\[[^\]]*\]\([^)]*\)/g, '').replace(/`[^`]*`/g, '').replace(/[*_()[\]-]/g, ' ');
+  if (s.indexOf('](') < 0) return false;
+  const rest = s.replace(INLINE_LINK, '').replace(/`[^`]*`/g, '').replace(/[*_()[\]-]/g, ' ');
   return s.indexOf('](') >= 0 && rest.trim().split(/\s+/).filter((w) => /[a-z]/i.test(w)).length <= 4;
 }
 
@@ -86,7 +91,7 @@ export function detectPapers(text: string, scan: ScanResult, fileName?: string):
   const bulletMeta: { authors?: string[]; year?: string; tags?: string[]; url?: string } = {};
   for (const b of blocks.slice(0, 60)) {
     if (b.kind !== 'list-item') continue;
-    const s = lineText(text, scan, b.firstLine);
+    const s = lineText(text, scan, b.firstLine).trimEnd();
     const t = TITLE_BULLET.exec(s);
     if (t && !bulletTitle) { bulletTitle = { title: plainText(t[1]), line: b.firstLine + 1 }; continue; }
     const m = META_BULLET.exec(s);

@@ -162,6 +162,11 @@ export function splitSentences(text: string): SentenceRange[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    // Most characters are neither terminators (. ? ! …) nor CJK terminators (from U+3002).
+    if (c < 0x2026 && c !== 46 && c !== 63 && c !== 33) {
+      i++;
+      continue;
+    }
     if (isCjkTerminator(c)) {
       let j = i + 1;
       while (j < n) {

@@ -19,7 +19,7 @@ import { OpenStudyPanelCommand } from './commands/openStudyPanel';
 import { RefreshCommand } from './commands/refresh';
 import { RevealPaperCommand } from './commands/revealPaper';
 import { DecorationsSnapshotCommand, ReviveStudyPanelCommand, StudyPanelActionCommand, StudyPanelStateCommand } from './commands/studyTestSeams';
-import { SetPromptsCommand, TreeEventsCommand, TreeSnapshotCommand } from './commands/testSeams';
+import { ActivationTime, ScanStateCommand, SetPromptsCommand, TreeEventsCommand, TreeSnapshotCommand } from './commands/testSeams';
 import { ToggleDecorationsCommand } from './commands/toggleDecorations';
 import { NoteKindCompletionProvider } from './completion';
 import { CritiqueDecorations } from './editorDecorations';
@@ -35,6 +35,7 @@ import { StudyPanelSerializer } from './studyPanel/studyPanelSerializer';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export function activate(context: vscode.ExtensionContext): PaperStudyExports {
+  const activation = new ActivationTime();
   const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
   const log = own(vscode.window.createOutputChannel('Paper Study', { log: true }));
   const settings = own(new SettingsWatcher());
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   commands.register(new TreeSnapshotCommand(index, view));
   commands.register(new SetPromptsCommand(prompts));
   commands.register(own(new TreeEventsCommand(view)));
+  commands.register(new ScanStateCommand(index, view, activation));
 
   const studyDeps = { extensionUri: context.extensionUri, index, settings, log };
   const serializer = new StudyPanelSerializer(studyDeps);
@@ -79,7 +81,9 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   commands.register(new DecorationsSnapshotCommand(decorations));
 
   // VS Code's Markdown preview renders with Paper Study's plugin (contributes.markdown.markdownItPlugins).
-  return markdownPreviewExports(settings);
+  const exports = markdownPreviewExports(settings);
+  log.info(vscode.l10n.t('Activated in {0} ms.', activation.stop()));
+  return exports;
 }
 
 export function deactivate(): void {}

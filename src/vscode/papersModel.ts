@@ -1,14 +1,26 @@
 // Builds the papers tree's nodes from the workspace index, applying the filter. Holds no UI.
 import type * as vscode from 'vscode';
-import { countsOf } from '../core/indexer';
-import { CRITIQUE_KINDS, type CritiqueKind, type DocumentIndex } from '../core/model';
+import { CRITIQUE_KINDS, emptyCounts, type CritiqueCounts, type CritiqueKind, type DocumentIndex } from '../core/model';
 import { groupMatches, paperMatches, type PaperFilterState } from './paperFilter';
 import { FileNode, type GroupNode, type ItemNode, type PaperNode, type PapersNode } from './papersNodes';
 import type { IndexedFile, WorkspaceIndex } from './workspaceIndex';
 import { uriKey } from './uriPaths';
 
+/** Each paper's critique counts, as `countsOf` counts them, in one pass over the index. */
+function paperCounts(index: DocumentIndex): CritiqueCounts[] {
+  const counts = index.papers.map(() => emptyCounts());
+  for (const s of index.sentences) {
+    if (s.kind !== 'neutral' && s.note === undefined && counts[s.paper]) counts[s.paper][s.kind]++;
+  }
+  for (const n of index.notes) if (counts[n.paper]) counts[n.paper][n.kind]++;
+  return counts;
+}
+
 export class PapersModel {
   private readonly fileNodes = new Map<string, FileNode>();
+  /** Counts by index: the tree asks for them at every refresh, the index changes only on edits. */
+  private readonly counts = new WeakMap<DocumentIndex, CritiqueCounts[]>();
+  private rootsCache: { version: number; filter: PaperFilterState['current']; nodes: FileNode[] } | undefined;
 
   constructor(readonly index: WorkspaceIndex, private readonly filter: PaperFilterState) {}
 
@@ -25,19 +37,40 @@ export class PapersModel {
     this.fileNodes.delete(uriKey(uri));
   }
 
-  /** Files with at least one paper that passes the filter. */
+  /** Files with at least one paper that passes the filter (the same array until either changes). */
   roots(): FileNode[] {
-    return this.index.all().filter((f) => this.visiblePapers(f).length > 0).map((f) => this.fileNode(f.uri));
+    const { version } = this.index;
+    const filter = this.filter.current;
+    if (this.rootsCache?.version !== version || this.rootsCache.filter !== filter) {
+      const nodes = this.index.all().filter((f) => this.anyVisible(f)).map((f) => this.fileNode(f.uri));
+      this.rootsCache = { version, filter, nodes };
+    }
+    return this.rootsCache.nodes.slice();
   }
 
   isShown(uri: vscode.Uri): boolean {
     const file = this.index.get(uri);
-    return file !== undefined && this.visiblePapers(file).length > 0;
+    return file !== undefined && this.anyVisible(file);
+  }
+
+  private anyVisible(file: IndexedFile): boolean {
+    const counts = this.countsOf(file.index);
+    return file.index.papers.some((paper, k) => paperMatches(this.filter.current, paper, counts[k]));
   }
 
   papers(node: FileNode): PaperNode[] {
     const file = this.index.get(node.uri);
     return file ? this.visiblePapers(file) : [];
+  }
+
+  /** How many papers of the file pass the filter (`papers(node).length`, without making nodes). */
+  paperCount(node: FileNode): number {
+    const file = this.index.get(node.uri);
+    if (!file) return 0;
+    const counts = this.countsOf(file.index);
+    let n = 0;
+    file.index.papers.forEach((paper, k) => { if (paperMatches(this.filter.current, paper, counts[k])) n++; });
+    return n;
   }
 
   groups(node: PaperNode): GroupNode[] {
@@ -68,9 +101,16 @@ export class PapersModel {
 
   private allPapers(file: IndexedFile): PaperNode[] {
     const fileNode = this.fileNode(file.uri);
+    const counts = this.countsOf(file.index);
     return file.index.papers.map((paper, paperIndex) => ({
-      type: 'paper' as const, file: fileNode, paperIndex, paper, counts: countsOf(file.index, paperIndex),
+      type: 'paper' as const, file: fileNode, paperIndex, paper, counts: { ...counts[paperIndex] },
     }));
+  }
+
+  private countsOf(index: DocumentIndex): CritiqueCounts[] {
+    let counts = this.counts.get(index);
+    if (!counts) this.counts.set(index, counts = paperCounts(index));
+    return counts;
   }
 
   private visiblePapers(file: IndexedFile): PaperNode[] {

@@ -1,5 +1,6 @@
 // The papers tree's data provider: turns model nodes into tree items and refreshes only the files
-// that changed (the whole tree only when files appear, vanish or the filter changes).
+// that changed (the whole tree only when files appear, vanish or the filter changes). Files start
+// expanded, unless there are many.
 import * as vscode from 'vscode';
 import { describeCounts, kindGroupLabel, kindIcon, kindLabel } from './critiqueStyle';
 import { CommandIds } from './commandIds';
@@ -11,6 +12,9 @@ import type { IndexChange } from './workspaceIndex';
 import { uriKey } from './uriPaths';
 
 const LABEL_LENGTH = 80;
+/** Files start expanded when the tree has at most this many: beyond, expanding them all would make
+ *  every refresh fetch every paper of the workspace. */
+const EXPANDED_FILES = 50;
 
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -26,6 +30,8 @@ export class PapersTreeProvider extends Disposable implements vscode.TreeDataPro
   readonly onDidChangeTreeData = this.changed.event;
   /** Files shown at the root the last time it was listed. */
   private shown = new Set<string>();
+  /** The view's loading of the roots (the scan, with progress), while it runs. */
+  private loading: Promise<void> | undefined;
 
   constructor(private readonly model: PapersModel, private readonly loadRoots: () => Promise<void>) {
     super();
@@ -52,7 +58,9 @@ export class PapersTreeProvider extends Disposable implements vscode.TreeDataPro
 
   async getChildren(node?: PapersNode): Promise<PapersNode[]> {
     if (!node) {
-      await this.loadRoots();
+      // The first level shows what is indexed so far: the scan publishes more as it goes.
+      this.loading ??= this.loadRoots().finally(() => { this.loading = undefined; });
+      await Promise.race([this.loading, this.model.index.whenFirstResults()]);
       const roots = this.model.roots();
       this.shown = new Set(roots.map((r) => uriKey(r.uri)));
       return roots;
@@ -79,8 +87,9 @@ export class PapersTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private fileItem(node: FileNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Expanded);
-    const count = this.model.papers(node).length;
+    const expanded = this.shown.size <= EXPANDED_FILES;
+    const item = new vscode.TreeItem(node.uri, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const count = this.model.paperCount(node);
     item.id = `file:${uriKey(node.uri)}`;
     item.label = vscode.workspace.asRelativePath(node.uri);
     item.description = count === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', count);

@@ -1,6 +1,9 @@
 // The workspace's summary files and their core indexes, kept up to date: open documents (unsaved
 // text included, debounced), files created, changed, renamed and deleted on disk. Nothing is read
-// before `ensureScanned()` is first called; the scan reads files in slices, yielding between them.
+// before `ensureScanned()` is first called. A scan reads files ahead in batches and indexes them in
+// time slices (yielding to the event loop every SLICE_MS), and publishes what it has indexed so far
+// (first at once, then each time the count has doubled), so that the extension host stays
+// responsive and the tree fills in as it goes without being refreshed more than a few times.
 import * as vscode from 'vscode';
 import { indexDocument } from '../core/indexer';
 import type { DocumentIndex } from '../core/model';
@@ -28,19 +31,40 @@ export interface IndexChange {
   readonly files: readonly { readonly uri: vscode.Uri; readonly kind: FileChangeKind }[];
 }
 
-const SCAN_SLICE = 25;
+/** Files read concurrently (I/O); they are then indexed one at a time. */
+const READ_AHEAD = 100;
+/** Longest stretch of indexing between two yields to the event loop. */
+const SLICE_MS = 20;
+/** Shortest time between two publications of a running scan's partial results. */
+const PUBLISH_MS = 500;
 const EDIT_DELAY_MS = 300;
 const LISTING_KEY = '\0listing';
+const REMOVALS_KEY = '\0removals';
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const pathOrder = new Intl.Collator().compare;
+
+/** How far the running scan is. */
+export interface ScanProgress {
+  readonly done: number;
+  readonly total: number;
+}
 
 export class WorkspaceIndex extends Disposable {
   private readonly files = new Map<string, IndexedFile>();
+  /** `files` in path order, made again after any change. */
+  private sorted: IndexedFile[] | undefined;
+  private changes = 0;
+  private progress: ScanProgress | undefined;
+  private firstResults: Promise<void> = Promise.resolve();
   /** Files left out for their size, so that each is reported once. */
   private readonly tooBig = new Set<string>();
+  /** Watcher deletions waiting to be handled. */
+  private readonly removals: vscode.Uri[] = [];
   private scan: Promise<void> | undefined;
   private watched: { readonly include: string; readonly watcher: vscode.FileSystemWatcher } | undefined;
   private generation = 0;
+  private reindexGeneration = 0;
   private readonly debouncer: KeyedDebouncer;
   private readonly changed = this._register(new vscode.EventEmitter<IndexChange>());
   /** Fires after the index changed. */
@@ -51,13 +75,23 @@ export class WorkspaceIndex extends Disposable {
     this.debouncer = this._register(new KeyedDebouncer(EDIT_DELAY_MS, (e) => this.log.error(String(e))));
     this._register(settings.onDidChange(({ previous, current }) => {
       if (!this.scan) return;
-      if (sameFileSelection(previous, current)) this.reindexAll();
+      if (sameFileSelection(previous, current)) this.debouncer.track(this.reindexAll());
       else void this.rescan();
     }));
   }
 
   get scanned(): boolean {
     return this.scan !== undefined;
+  }
+
+  /** Progress of the running scan; undefined when none runs. */
+  get scanProgress(): ScanProgress | undefined {
+    return this.progress;
+  }
+
+  /** Resolves once the running (or last) scan has published its first files, or has ended. */
+  whenFirstResults(): Promise<void> {
+    return this.firstResults;
   }
 
   /** Starts the first scan (and the listeners) on first call; resolves when it is done. */
@@ -85,7 +119,32 @@ export class WorkspaceIndex extends Disposable {
 
   /** Indexed files, with or without papers, in path order. */
   all(): IndexedFile[] {
-    return [...this.files.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+    this.sorted ??= [...this.files.values()].sort((a, b) => pathOrder(a.uri.path, b.uri.path));
+    return this.sorted.slice();
+  }
+
+  private setFile(key: string, file: IndexedFile): void {
+    this.files.set(key, file);
+    this.touched();
+  }
+
+  private deleteFile(key: string): void {
+    if (this.files.delete(key)) this.touched();
+  }
+
+  private touched(): void {
+    this.sorted = undefined;
+    this.changes++;
+  }
+
+  /** Number of indexed files. */
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Changes whenever a file is added, replaced or dropped (events may come later, in batches). */
+  get version(): number {
+    return this.changes;
   }
 
   get(uri: vscode.Uri): IndexedFile | undefined {
@@ -113,7 +172,7 @@ export class WorkspaceIndex extends Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(include);
     watcher.onDidCreate(() => this.scheduleListing());
     watcher.onDidChange((uri) => this.onFileChanged(uri));
-    watcher.onDidDelete((uri) => this.removeUnder(uri));
+    watcher.onDidDelete((uri) => this.queueRemoval(uri));
     this.watched = { include, watcher };
   }
 
@@ -121,13 +180,13 @@ export class WorkspaceIndex extends Disposable {
     this._register({ dispose: () => this.watched?.watcher.dispose() });
     // Folders deleted outside VS Code: only the folder's own event arrives.
     const folders = this._register(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
-    this._register(folders.onDidDelete((uri) => this.removeUnder(uri)));
+    this._register(folders.onDidDelete((uri) => this.queueRemoval(uri)));
     this._register(vscode.workspace.onDidCreateFiles(() => this.scheduleListing()));
     this._register(vscode.workspace.onDidRenameFiles((e) => {
-      for (const { oldUri } of e.files) this.removeUnder(oldUri);
+      this.removeUnder(e.files.map((f) => f.oldUri));
       this.scheduleListing();
     }));
-    this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeUnder(uri))));
+    this._register(vscode.workspace.onDidDeleteFiles((e) => this.removeUnder(e.files)));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || !this.files.has(uriKey(e.document.uri))) return;
@@ -153,22 +212,34 @@ export class WorkspaceIndex extends Disposable {
   private async listFiles(settings: PaperStudySettings): Promise<vscode.Uri[]> {
     if (!vscode.workspace.workspaceFolders?.length) return [];
     const uris = await vscode.workspace.findFiles(settings.include, settings.exclude);
-    return uris.sort((a, b) => a.path.localeCompare(b.path));
+    return uris.sort((a, b) => pathOrder(a.path, b.path));
   }
 
-  /** Reads `uris` in slices, yielding between them; stops early when a newer scan started. */
-  private async readAll(uris: readonly vscode.Uri[], generation: number): Promise<Map<string, IndexedFile> | undefined> {
+  /** Reads `uris` (READ_AHEAD at a time) and indexes them in time slices, handing each batch to
+   *  `onBatch`; stops early (undefined) when a newer scan started. */
+  private async readAll(
+    uris: readonly vscode.Uri[], generation: number, onBatch?: (batch: ReadonlyMap<string, IndexedFile>, done: number) => void,
+  ): Promise<Map<string, IndexedFile> | undefined> {
     const read = new Map<string, IndexedFile>();
     const tooBig: string[] = [];
-    for (let i = 0; i < uris.length; i += SCAN_SLICE) {
-      const slice = uris.slice(i, i + SCAN_SLICE);
-      const results = await Promise.all(slice.map((uri) => this.readOne(uri)));
+    for (let i = 0; i < uris.length; i += READ_AHEAD) {
+      const slice = uris.slice(i, i + READ_AHEAD);
+      const texts = await Promise.all(slice.map((uri) => this.readText(uri)));
       if (generation !== this.generation || this.disposed) return undefined;
-      results.forEach((result, k) => {
-        if (result === 'too-big') tooBig.push(vscode.workspace.asRelativePath(slice[k]));
-        else if (result) read.set(uriKey(slice[k]), result);
-      });
-      await yieldToEventLoop();
+      const batch = new Map<string, IndexedFile>();
+      let sliceStart = Date.now();
+      for (let k = 0; k < slice.length; k++) {
+        const text = texts[k];
+        if (text === 'too-big') tooBig.push(vscode.workspace.asRelativePath(slice[k]));
+        else if (text) batch.set(uriKey(slice[k]), this.indexed(slice[k], text));
+        if (Date.now() - sliceStart >= SLICE_MS) {
+          await yieldToEventLoop();
+          if (generation !== this.generation || this.disposed) return undefined;
+          sliceStart = Date.now();
+        }
+      }
+      for (const [key, file] of batch) read.set(key, file);
+      onBatch?.(batch, i + slice.length);
     }
     if (tooBig.length) {
       const kb = this.settings.current.maxFileSize / 1024;
@@ -179,6 +250,12 @@ export class WorkspaceIndex extends Disposable {
 
   /** Reads and indexes one file; logs unreadable ones. */
   private async readOne(uri: vscode.Uri): Promise<IndexedFile | 'too-big' | undefined> {
+    const text = await this.readText(uri);
+    return text === 'too-big' || !text ? text : this.indexed(uri, text);
+  }
+
+  /** Reads one file's text (no indexing); logs unreadable ones. */
+  private async readText(uri: vscode.Uri): Promise<{ text: string; version: number | undefined } | 'too-big' | undefined> {
     const key = uriKey(uri);
     const result = await readFileText(uri, this.settings.current.maxFileSize);
     if (result.kind === 'too-big') {
@@ -190,21 +267,47 @@ export class WorkspaceIndex extends Disposable {
       this.log.error(vscode.l10n.t('Cannot read {0}: {1}', uri.toString(true), result.reason));
       return undefined;
     }
-    return { uri, text: result.text, version: result.version, index: this.indexText(result.text, uri) };
+    return { text: result.text, version: result.version };
+  }
+
+  private indexed(uri: vscode.Uri, read: { text: string; version: number | undefined }): IndexedFile {
+    return { uri, text: read.text, version: read.version, index: this.indexText(read.text, uri) };
   }
 
   private async runScan(): Promise<void> {
     const generation = ++this.generation;
     const started = Date.now();
-    this.watchIncluded();
-    this.tooBig.clear();
-    const uris = await this.listFiles(this.settings.current);
-    const read = await this.readAll(uris, generation);
-    if (!read) return;
-    this.files.clear();
-    for (const [key, file] of read) this.files.set(key, file);
-    this.log.info(vscode.l10n.t('Scanned {0} file(s) in {1} ms.', uris.length, Date.now() - started));
-    this.changed.fire({ all: true, files: [] });
+    let resolveFirst!: () => void;
+    this.firstResults = new Promise((resolve) => { resolveFirst = resolve; });
+    try {
+      this.watchIncluded();
+      this.tooBig.clear();
+      const uris = await this.listFiles(this.settings.current);
+      if (generation !== this.generation) return;
+      this.progress = { done: 0, total: uris.length };
+      // Partial results join the index as they come (a rescan refreshes the files it has read),
+      // so that the tree shows them before the scan ends; the last publication replaces everything.
+      let publishedAt = 0;
+      let publishedCount = 0;
+      const read = await this.readAll(uris, generation, (batch, done) => {
+        for (const [key, file] of batch) this.setFile(key, file);
+        this.progress = { done, total: uris.length };
+        if (done === uris.length || done < 2 * publishedCount || Date.now() - publishedAt < PUBLISH_MS) return;
+        publishedAt = Date.now();
+        publishedCount = done;
+        this.changed.fire({ all: true, files: [] });
+        resolveFirst();
+      });
+      if (!read) return;
+      this.files.clear();
+      for (const [key, file] of read) this.files.set(key, file);
+      this.touched();
+      this.log.info(vscode.l10n.t('Scanned {0} file(s) in {1} ms.', uris.length, Date.now() - started));
+      this.changed.fire({ all: true, files: [] });
+    } finally {
+      if (generation === this.generation) this.progress = undefined;
+      resolveFirst();
+    }
   }
 
   /** Compares the listing with the index: reads new files, drops vanished ones. */
@@ -215,8 +318,8 @@ export class WorkspaceIndex extends Disposable {
     const removed = [...this.files.values()].filter((f) => !listedKeys.has(uriKey(f.uri))).map((f) => f.uri);
     const read = await this.readAll(listed.filter((uri) => !this.files.has(uriKey(uri)) && !this.tooBig.has(uriKey(uri))), generation);
     if (!read) return;
-    removed.forEach((uri) => this.files.delete(uriKey(uri)));
-    for (const [key, file] of read) this.files.set(key, file);
+    removed.forEach((uri) => this.deleteFile(uriKey(uri)));
+    for (const [key, file] of read) this.setFile(key, file);
     const files = [
       ...removed.map((uri) => ({ uri, kind: 'removed' as const })),
       ...[...read.values()].map((f) => ({ uri: f.uri, kind: 'added' as const })),
@@ -232,23 +335,48 @@ export class WorkspaceIndex extends Disposable {
     const result = await this.readOne(uri);
     if (!this.files.has(key)) return; // removed meanwhile
     if (!result || result === 'too-big') {
-      this.files.delete(key);
+      this.deleteFile(key);
       this.changed.fire({ all: false, files: [{ uri, kind: 'removed' }] });
       return;
     }
-    this.files.set(key, result);
+    this.setFile(key, result);
     if (result.text !== before.text) this.changed.fire({ all: false, files: [{ uri, kind: 'changed' }] });
   }
 
-  private removeUnder(target: vscode.Uri): void {
-    const gone = [...this.files.values()].filter((f) => isEqualOrInside(f.uri, target)).map((f) => f.uri);
-    gone.forEach((uri) => this.files.delete(uriKey(uri)));
-    if (gone.length) this.changed.fire({ all: false, files: gone.map((uri) => ({ uri, kind: 'removed' })) });
+  /** Deletions seen by the file watchers, one event per file: handled together, in one change. */
+  private queueRemoval(uri: vscode.Uri): void {
+    this.removals.push(uri);
+    this.debouncer.schedule(REMOVALS_KEY, () => this.removeUnder(this.removals.splice(0)));
   }
 
-  /** Re-indexes the stored texts (the cue settings changed). */
-  private reindexAll(): void {
-    for (const [key, file] of this.files) this.files.set(key, { ...file, index: this.indexText(file.text, file.uri) });
+  /** Drops the files that are one of `targets` or lie inside one (a deleted folder). */
+  private removeUnder(targets: readonly vscode.Uri[]): void {
+    const gone = new Map<string, vscode.Uri>();
+    const folders: vscode.Uri[] = [];
+    for (const target of targets) {
+      const file = this.files.get(uriKey(target));
+      if (file) gone.set(uriKey(file.uri), file.uri);
+      else folders.push(target);
+    }
+    if (folders.length) {
+      for (const [key, f] of this.files) if (folders.some((folder) => isEqualOrInside(f.uri, folder))) gone.set(key, f.uri);
+    }
+    gone.forEach((_uri, key) => this.deleteFile(key));
+    if (gone.size) this.changed.fire({ all: false, files: [...gone.values()].map((uri) => ({ uri, kind: 'removed' as const })) });
+  }
+
+  /** Re-indexes the stored texts (the cue settings changed), in time slices like a scan. */
+  private async reindexAll(): Promise<void> {
+    const generation = ++this.reindexGeneration;
+    let sliceStart = Date.now();
+    for (const [key, file] of [...this.files]) {
+      if (this.files.get(key) === file) this.setFile(key, { ...file, index: this.indexText(file.text, file.uri) });
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop();
+        if (generation !== this.reindexGeneration || this.disposed) return;
+        sliceStart = Date.now();
+      }
+    }
     this.changed.fire({ all: true, files: [] });
   }
 }

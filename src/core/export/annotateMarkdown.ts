@@ -40,7 +40,9 @@ export interface MarkdownFlavour {
   sentence(s: ClassifiedSentence, source: SourceContext): Edit[];
 }
 
-const NOTE_HEAD = /^([ \t]*(?:>[ \t]?)+)[ \t]*\[![^\]\n]*\][+-]?[ \t]*(.*?)[ \t]*$/;
+/** Matched on the line without its trailing blanks: a lazy title before `[ \t]*$` would backtrack
+ *  quadratically over a long run of blanks inside the title. */
+const NOTE_HEAD = /^([ \t]*(?:>[ \t]?)+)[ \t]*\[![^\]\n]*\][+-]?[ \t]*([^]*)$/;
 
 export function annotateMarkdown(
   text: string, index: DocumentIndex, opts: { fileName: string; paper?: number }, flavour: MarkdownFlavour,
@@ -92,7 +94,9 @@ function noteHead(text: string, lines: LineTable, note: Note): NoteHead | undefi
   if (i < 0 || i >= lines.count) return undefined;
   const start = lines.starts[i];
   const end = lines.ends[i];
-  const m = NOTE_HEAD.exec(text.slice(start, end));
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  const m = NOTE_HEAD.exec(text.slice(start, e));
   if (!m) return undefined;
   const next = i + 1 < lines.count && note.endLine > note.line ? text.slice(lines.starts[i + 1], lines.ends[i + 1]) : '';
   const bodyFollows = next.replace(/^[ \t]*(?:>[ \t]?)*/, '').trim() !== '';

@@ -25,7 +25,7 @@ interface LineScan {
 export type Piece = readonly [start: number, end: number];
 
 const CONTAINER = /^[ \t]*(?:>[ \t]?)*[ \t]*/;
-const ANGLE = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?|!--[\s\S]*?--)>/y;
+const ANGLE = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?|!--(?:(?!-->)[^<])*--)>/y; // a comment stops at the next `<`: linear on a line of unclosed ones
 const LINK = /!?\[(?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*\](?:\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)|\[(?:[^[\]\\]|\\.)*\])?/y;
 const MATH = /\$(?=\S)(?:[^$\\]|\\.)*?(?<=\S)\$(?!\d)/y;
 const WORD = /[\p{L}\p{N}]/u;

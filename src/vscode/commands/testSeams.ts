@@ -1,5 +1,6 @@
 // Commands for the integration tests (hidden from the command palette): a JSON snapshot of the
-// papers tree, scripted answers for every prompt, and the tree's refresh events.
+// papers tree, scripted answers for every prompt, the tree's refresh events, and the scan's state
+// with the activation time.
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
 import { Disposable } from '../disposable';
@@ -99,5 +100,52 @@ export class TreeEventsCommand extends Disposable implements Command {
     const events = this.events;
     this.events = [];
     return events;
+  }
+}
+
+/** Id of the scan-state seam (registered, not contributed: tests call it by id). */
+export const SCAN_STATE_COMMAND = 'paperStudy._test.getScanState';
+
+/** How long `activate()` took, recorded by the entry point. */
+export class ActivationTime {
+  private readonly started = performance.now();
+  ms: number | undefined;
+
+  /** Records the time since construction; returns it in milliseconds. */
+  stop(): number {
+    this.ms = Math.round((performance.now() - this.started) * 10) / 10;
+    return this.ms;
+  }
+}
+
+export interface ScanState {
+  readonly activationMs: number | undefined;
+  /** A scan runs; `done` of `total` listed files are indexed. */
+  readonly scanning: boolean;
+  readonly done: number;
+  readonly total: number;
+  /** Files in the index now. */
+  readonly files: number;
+  /** Files on the tree's first level, as the view lists them (once the scan has published its
+   *  first files); -1 when not asked for. */
+  readonly roots: number;
+}
+
+/** The scan's state: with `{ idle: true }` once nothing is pending; with `{ roots: false }` at
+ *  once, without listing the tree's first level. */
+export class ScanStateCommand implements Command {
+  readonly id = SCAN_STATE_COMMAND;
+
+  constructor(private readonly index: WorkspaceIndex, private readonly view: PapersView, private readonly activation: ActivationTime) {}
+
+  async execute(options?: unknown): Promise<ScanState> {
+    const { idle = false, roots: listRoots = true } = (options ?? {}) as { idle?: boolean; roots?: boolean };
+    if (idle) await this.index.whenIdle();
+    const roots = listRoots ? (await this.view.provider.getChildren()).length : -1;
+    const progress = this.index.scanProgress;
+    return {
+      activationMs: this.activation.ms, scanning: progress !== undefined, done: progress?.done ?? 0, total: progress?.total ?? 0,
+      files: this.index.size, roots,
+    };
   }
 }

@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     r.heapMb.toFixed(0), (r.heapMb / r.mb).toFixed(1), r.slowestFileMs === undefined ? '–' : r.slowestFileMs.toFixed(1),
   ]));
 
-  console.log('\nProduction bundles (minified, markdown-it and yaml included):');
+  console.log('\nProduction bundles (minified, dependencies included):');
   const sizes = await bundleSizes(ROOT);
   printTable(['bundle', 'KB', 'limit KB', 'within', 'largest parts (KB)'], sizes.map((s) => [
     s.name, (s.bytes / 1024).toFixed(1), String(s.limit / 1024), s.bytes <= s.limit ? 'yes' : 'NO',

@@ -34,7 +34,7 @@ const DEFAULTS = {
   suite: path.join(ROOT, 'dist', 'test', 'integration', 'index.js'),
   extension: ROOT,
   screenshotDir: path.join(HOST_DIR, 'screenshots'),
-  timeoutSeconds: 300,
+  timeoutSeconds: 900,
 };
 
 const USAGE = `Usage: node scripts/vscode-host/run-tests.js [options]

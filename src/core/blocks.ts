@@ -6,6 +6,7 @@
 import type { Heading } from './model';
 import { buildLineTable, type LineTable } from './lines';
 import { plainText } from './inline';
+import { isThematicBreak } from './thematicBreak';
 
 export type BlockKind = 'paragraph' | 'list-item' | 'quote' | 'table' | 'code' | 'math' | 'html';
 
@@ -50,7 +51,6 @@ export interface ScanResult {
 // backtrack on long runs of blanks would hang on hostile files).
 const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})([^]*)$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)/;
 /** Tested on the trimmed line. */
@@ -237,7 +237,7 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    if ((first === 45 || first === 42 || first === 95) && THEMATIC.test(s)) {
+    if ((first === 45 || first === 42 || first === 95) && isThematicBreak(s)) {
       close();
       lastList = undefined;
       continue;

@@ -579,6 +579,7 @@ interface SentenceFacts {
 }
 
 const factsCache = new WeakMap<readonly CatHit[], SentenceFacts>();
+const NONE = new Uint8Array(0);
 
 function factsOf(s: Scanned): SentenceFacts {
   const cached = factsCache.get(s.hits);
@@ -589,8 +590,10 @@ function factsOf(s: Scanned): SentenceFacts {
     for (let j = Math.max(0, k - 3); j < k; j++) if (vocabulary.flags[s.id[j]] & F.reporter) { firstReport = k; break; }
   }
   let firstPrior = s.n;
-  const priorAt = new Uint8Array(s.n + 1);
-  const inIdiom = new Uint8Array(s.n + 1);
+  // Most sentences have neither: an empty array answers "no" for every word.
+  const has = (cat: number) => s.hits.some((h) => h.cat === cat);
+  const priorAt = has(CAT.prior) ? new Uint8Array(s.n + 1) : NONE;
+  const inIdiom = has(CAT.idiom) ? new Uint8Array(s.n + 1) : NONE;
   for (const p of s.hits) {
     if (p.cat === CAT.idiom) inIdiom.fill(1, p.from, p.to);
     if (p.cat !== CAT.prior) continue;

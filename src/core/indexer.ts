@@ -164,25 +164,10 @@ function leadingBlanks(line: string): number {
   return i;
 }
 
-/** Whether the text is empty or white space only (`text.trim() === ''`). */
-function isBlankText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** Whether the text has a tab or line break, or two white-space characters in a row: what
- *  `/\s\s|[\t\n\r]/` finds, without a regular expression. */
-function hasLooseSpace(text: string): boolean {
-  let prev = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 9 || c === 10 || c === 13) return true;
-    const space = c === 32 || ((c > 10 && c < 13) || (c >= 0xa0 && isJsSpace(c)));
-    if (space && prev) return true;
-    prev = space;
-  }
-  return false;
-}
+/** A tab or line break, or two white-space characters in a row: a sentence to fold. */
+const LOOSE_SPACE = /\s\s|[\t\n\r]/;
+/** The same, searched from `lastIndex`. */
+const LOOSE_SPACE_FROM = /\s\s|[\t\n\r]/g;
 
 /** A quote block: callout notes (title and body sentences take the note's kind) or a plain quote. */
 function collectQuote(
@@ -248,15 +233,19 @@ function pushSentences(
   folded: string, base: number, scan: ScanResult, p: number, block: number, blockType: BlockType,
   section: number, note: number | undefined, hint: RoleHint | undefined, out: Draft[], indent = -1,
 ): void {
-  if (isBlankText(folded)) return;
-  // Sentences need their spaces folded only where the block has runs of them (or tabs, breaks).
-  const loose = hasLooseSpace(folded);
+  let first = 0;
+  while (first < folded.length && isJsSpace(folded.charCodeAt(first))) first++;
+  if (first === folded.length) return;
+  // Sentences need their spaces folded only where the block has runs of them (or tabs, breaks)
+  // after its leading blanks (a list marker's, which no sentence includes).
+  LOOSE_SPACE_FROM.lastIndex = first;
+  const loose = LOOSE_SPACE_FROM.test(folded);
   for (const r of splitSentences(folded)) {
     const start = base + r.start;
     const end = base + r.end;
     const raw = folded.slice(r.start, r.end);
     const draft: Draft = {
-      text: loose && hasLooseSpace(raw) ? raw.replace(/\s+/g, ' ') : raw,
+      text: loose && LOOSE_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw,
       start, end,
       line: lineAt(scan, start), endLine: lineAt(scan, end - 1),
       paper: p, block, blockType, indent,

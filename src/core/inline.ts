@@ -47,6 +47,11 @@ export function plainText(inline: string): string {
   return s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
+/** The text without invisible direction and zero-width characters (they can disguise a name). */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 function safeCodePoint(cp: number): string {
   return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\uFFFD';
 }

@@ -215,29 +215,47 @@ function markSentences(state: StateCore, index: DocumentIndex): void {
 /** Inline tokens whose text is part of the sentence text; the rest of them hold no text of their own. */
 const TEXT = new Set(['text', 'code_inline', 'image']);
 const BREAKS = new Set(['softbreak', 'hardbreak']);
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 /** A projection of the inline text: whitespace collapsed, each character's raw position kept. */
-interface Projection { text: string; raw: number[] }
+interface Projection { text: string; raw: ArrayLike<number> }
 
+/** What `/\s/` matches, without a regular expression for the common (ASCII) case. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
+}
+
+function isInvisibleCode(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064)
+    || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+}
+
+/** One pass with character codes, kept characters copied in runs: a paragraph of megabytes has
+ *  millions of characters, and a regular expression or an array entry per character costs seconds. */
 function project(children: readonly Token[]): { projection: Projection; bases: number[] } {
-  const chars: string[] = [];
-  const raw: number[] = [];
+  const contents = children.map((c) => (TEXT.has(c.type) ? c.content : BREAKS.has(c.type) ? ' ' : ''));
+  let total = 0;
+  for (const content of contents) total += content.length;
+  const raw = new Int32Array(total);
+  let n = 0;
+  const parts: string[] = [];
   const bases: number[] = [];
   let base = 0;
   let afterSpace = true;
-  for (const c of children) {
+  for (const content of contents) {
     bases.push(base);
-    const content = TEXT.has(c.type) ? c.content : BREAKS.has(c.type) ? ' ' : '';
+    let run = 0;
     for (let k = 0; k < content.length; k++) {
-      const ch = content[k];
-      if (/\s/.test(ch)) {
-        if (!afterSpace) { chars.push(' '); raw.push(base + k); afterSpace = true; }
-      } else if (!INVISIBLE.test(ch)) { chars.push(ch); raw.push(base + k); afterSpace = false; }
+      const c = content.charCodeAt(k);
+      const space = isSpaceCode(c);
+      if (!space && !isInvisibleCode(c)) { raw[n++] = base + k; afterSpace = false; continue; }
+      if (k > run) parts.push(content.slice(run, k));
+      run = k + 1;
+      if (space && !afterSpace) { parts.push(' '); raw[n++] = base + k; afterSpace = true; }
     }
+    if (content.length > run) parts.push(content.slice(run));
     base += content.length;
   }
-  return { projection: { text: chars.join(''), raw }, bases };
+  return { projection: { text: parts.join(''), raw: raw.subarray(0, n) }, bases };
 }
 
 /** Letters and digits only, lower-cased: the fallback when the exact text differs in punctuation. */
@@ -281,7 +299,7 @@ function locate(p: Projection, sentences: readonly ClassifiedSentence[]): ({ sta
   });
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0, hi = sorted.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < value) lo = mid + 1; else hi = mid; }
   return lo;

@@ -8,6 +8,7 @@
 // lines) and are reported as notes of their own, one level deeper.
 
 import type { CritiqueKind, Note } from './model';
+import { isThematicBreak } from './thematicBreak';
 
 /** What a note says, as a caller writes it. */
 export interface NoteSpec {
@@ -330,7 +331,6 @@ export interface LineBlock {
 }
 
 const ATX = /^#{1,6}(?:[ \t]|$)/;
-const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
 const FENCE = /^(?:`{3,}[^`]*|~{3,}.*)$/;
 const FENCE_CLOSE = /^(?:`{3,}|~{3,})[ \t]*$/;
@@ -400,7 +400,7 @@ function scanContainer(doc: Source, views: readonly View[], top: boolean): LineB
       add('fence', end.last).unclosed = !end.closed;
       k = end.last;
     } else if (ATX.test(content)) add('heading');
-    else if (THEMATIC.test(content)) add('break');
+    else if (isThematicBreak(content, 0)) add('break');
     else para = add('text');
   }
   return blocks;
@@ -432,7 +432,7 @@ function listMarkers(s: string, pos: number, col: number, cols: number[]): { pos
   // depth markdown-it renders, its maxNesting) instead of costing quadratic time.
   for (let k = 0; k < MAX_LIST_MARKERS_PER_LINE; k++) {
     const rest = s.slice(pos);
-    const m = THEMATIC.test(rest) ? null : LIST_MARKER.exec(rest);
+    const m = isThematicBreak(rest, 0) ? null : LIST_MARKER.exec(rest);
     if (!m) return { pos, listItem };
     const after = rest.slice(m[0].length);
     const sp = leading(after);
@@ -449,7 +449,7 @@ function listMarkers(s: string, pos: number, col: number, cols: number[]): { pos
 
 /** Whether a line (without its indentation) starts a block that interrupts a paragraph. */
 function startsBlock(rest: string): boolean {
-  if (rest[0] === '>' || FENCE.test(rest) || ATX.test(rest) || THEMATIC.test(rest)) return true;
+  if (rest[0] === '>' || FENCE.test(rest) || ATX.test(rest) || isThematicBreak(rest, 0)) return true;
   const m = LIST_MARKER.exec(rest);
   return !!m && rest.slice(m[0].length).trim() !== '' && (m[1] === undefined || Number(m[1]) === 1);
 }
@@ -510,7 +510,7 @@ function innermost(s: string, para: boolean, fence: string): [boolean, string] {
   if (t === '') return [false, ''];
   if (l.cols >= 4) return [para, ''];
   if (FENCE.test(t)) return [false, /^(`+|~+)/.exec(t)![1]];
-  return [!ATX.test(t) && !THEMATIC.test(t), ''];
+  return [!ATX.test(t) && !isThematicBreak(t, 0), ''];
 }
 
 /** Width in columns (tabs to multiples of 4) and length of a line's leading whitespace. */

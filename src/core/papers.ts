@@ -5,7 +5,7 @@
 import type { Paper, PaperMeta, Section, SectionRole } from './model';
 import type { ScanResult, ScannedHeading } from './blocks';
 import { readFrontMatter } from './frontMatter';
-import { plainText } from './inline';
+import { plainText, stripInvisible } from './inline';
 import { sectionRoleOfHeading } from './critique';
 
 export interface PaperDetection {
@@ -164,7 +164,7 @@ export function detectPapers(text: string, scan: ScanResult, fileName?: string):
   // 4. Only section headings (Summary, Strengths, …): the file is the paper, titled by its name.
   const paperSections = headings.some((h) => ['strength', 'weakness', 'summary'].includes(sectionRoleOfHeading(h.text)));
   if (fileName && paperSections && !/^(readme|index|changelog|license|contributing)\b/i.test(fileName.replace(/^.*[\\/]/, ''))) {
-    const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '').replace(/[_]+/g, ' ').trim();
+    const base = stripInvisible(fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '').replace(/[_]+/g, ' ')).trim();
     if (base) return { papers: onePaper(base, 1, 'file-name'), problems };
   }
   return { papers: [], problems };

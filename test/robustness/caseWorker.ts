@@ -42,9 +42,11 @@ function surfaces(input: SurfacesInput) {
   return {
     index: {
       papers: index.papers.map((p) => ({ title: p.title, line: p.line, titleFrom: p.titleFrom, meta: p.meta, sections: p.sections.length })),
-      sentences: index.sentences.slice(0, LIST_LIMIT).map((s) => ({ text: s.text, kind: s.kind, source: s.source, line: s.line, paper: s.paper, cue: s.cue })),
+      sentences: index.sentences.slice(0, LIST_LIMIT).map((s) => ({
+        text: s.text, kind: s.kind, source: s.source, line: s.line, paper: s.paper, cue: s.cue, start: s.start, end: s.end,
+      })),
       sentenceCount: index.sentences.length,
-      notes: index.notes.slice(0, LIST_LIMIT).map((n) => ({ kind: n.kind, rawKind: n.rawKind, title: n.title, quote: n.quote, depth: n.depth, line: n.line, paper: n.paper })),
+      notes: index.notes.slice(0, LIST_LIMIT).map((n) => ({ kind: n.kind, rawKind: n.rawKind, title: n.title, body: n.body, quote: n.quote, depth: n.depth, line: n.line, paper: n.paper })),
       noteCount: index.notes.length,
       problems: index.problems,
       eol: index.eol,

@@ -56,8 +56,14 @@ export class PieceFinder {
     const { atoms, delims } = this.scan(line);
     const barriers: [number, number][] = [];
     const overlap = (a: number, b: number) => { if (a < e && b > s) barriers.push([Math.max(a, s), Math.min(b, e)]); };
-    for (const [a, b] of atoms) if (a < s || b > e) overlap(a, b);
-    for (const d of delims) {
+    // Atoms and delimiters are in line order and do not overlap: visit only those that meet [s, e),
+    // so a one-line paragraph of thousands of sentences stays linear.
+    for (let k = firstEndingAfter(atoms, s, (a) => a[1]); k < atoms.length && atoms[k][0] < e; k++) {
+      const [a, b] = atoms[k];
+      if (a < s || b > e) overlap(a, b);
+    }
+    for (let k = firstEndingAfter(delims, s, (d) => d.end); k < delims.length && delims[k].start < e; k++) {
+      const d = delims[k];
       if (!(d.canOpen || d.canClose)) continue;
       const p = d.partner >= 0 ? delims[d.partner] : undefined;
       const balanced = p !== undefined && p.start >= s && p.end <= e && d.start >= s && d.end <= e;
@@ -94,9 +100,17 @@ export class PieceFinder {
   }
 }
 
+/** Index of the first item (in line order) that ends after `offset`. */
+function firstEndingAfter<T>(items: readonly T[], offset: number, end: (item: T) => number): number {
+  let lo = 0, hi = items.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (end(items[mid]) <= offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
 function scanLine(text: string, from: number, to: number): LineScan {
   const atoms: [number, number][] = [];
   const delims: Delim[] = [];
+  const runs = new BacktickRuns(text, from, to);
   const sticky = (re: RegExp, k: number): number => {
     re.lastIndex = k;
     const m = re.exec(text);
@@ -107,7 +121,7 @@ function scanLine(text: string, from: number, to: number): LineScan {
     if (c === '\\') { k += 2; continue; }
     if (c === '`') {
       const n = runLength(text, k, to);
-      const close = findRun(text, '`', n, k + n, to);
+      const close = runs.next(n, k + n);
       if (close >= 0) { atoms.push([k, close + n]); k = close + n; } else k += n;
       continue;
     }
@@ -133,14 +147,33 @@ function runLength(text: string, k: number, to: number): number {
   return n;
 }
 
-function findRun(text: string, char: string, n: number, from: number, to: number): number {
-  for (let k = from; k < to;) {
-    if (text[k] !== char) { k++; continue; }
-    const m = runLength(text, k, to);
-    if (m === n) return k;
-    k += m;
+/** The backtick runs of a line by length, so that finding a code span's closing run is a binary
+ *  search: scanning ahead from every unmatched run would be quadratic. */
+class BacktickRuns {
+  private byLength: Map<number, number[]> | undefined;
+
+  constructor(private readonly text: string, private readonly from: number, private readonly to: number) {}
+
+  /** Start of the first run of exactly n backticks at or after `at`, or -1. */
+  next(n: number, at: number): number {
+    const starts = (this.byLength ??= this.collect()).get(n);
+    if (!starts) return -1;
+    const k = firstEndingAfter(starts, at - 1, (x) => x);
+    return k < starts.length ? starts[k] : -1;
   }
-  return -1;
+
+  private collect(): Map<number, number[]> {
+    const { text, to } = this;
+    const map = new Map<number, number[]>();
+    for (let k = this.from; k < to;) {
+      if (text[k] !== '`') { k++; continue; }
+      const m = runLength(text, k, to);
+      const list = map.get(m);
+      if (list) list.push(k); else map.set(m, [k]);
+      k += m;
+    }
+    return map;
+  }
 }
 
 /** CommonMark's flanking rules, in short. */
@@ -157,21 +190,30 @@ function delim(text: string, start: number, end: number, from: number, to: numbe
   return { start, end, char, canOpen, canClose, partner: -1 };
 }
 
-/** Pairs closers with the nearest opener of the same character; what is left stays unpaired. */
+/** Pairs closers with the nearest opener of the same character; what is left stays unpaired.
+ *  (`~` and `=` runs pair only with runs of the same length.) The nearest opener is found through
+ *  a list per kind whose stale entries are dropped as they are met, so pairing stays linear. */
 function pair(delims: Delim[]): void {
   const stack: number[] = [];
+  const byKind = new Map<string, { at: number; delim: number }[]>();
+  const kind = (d: Delim) => (d.char === '*' || d.char === '_' ? d.char : `${d.char}${d.end - d.start}`);
   delims.forEach((d, k) => {
     if (d.canClose) {
-      for (let j = stack.length - 1; j >= 0; j--) {
-        const o = delims[stack[j]];
-        if (o.char === d.char && (d.char === '*' || d.char === '_' || o.end - o.start === d.end - d.start)) {
-          o.partner = k;
-          d.partner = stack[j];
-          stack.length = j;
-          return;
-        }
+      const list = byKind.get(kind(d)) ?? [];
+      while (list.length && (list[list.length - 1].at >= stack.length || stack[list[list.length - 1].at] !== list[list.length - 1].delim)) list.pop();
+      const top = list.pop();
+      if (top) {
+        delims[top.delim].partner = k;
+        d.partner = top.delim;
+        stack.length = top.at;
+        return;
       }
     }
-    if (d.canOpen) stack.push(k);
+    if (d.canOpen) {
+      const list = byKind.get(kind(d));
+      const entry = { at: stack.length, delim: k };
+      if (list) list.push(entry); else byKind.set(kind(d), [entry]);
+      stack.push(k);
+    }
   });
 }

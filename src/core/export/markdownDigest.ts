@@ -20,9 +20,12 @@ export function markdownDigest(digest: PaperDigest, fileName: string, eol: strin
   return out.join(eol);
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** A relative path as a link destination: each segment percent-encoded, `/` kept. */
 export function encodePath(fileName: string): string {
-  return fileName.split('/').map((seg) => encodeURIComponent(seg).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  // A lone surrogate (possible in Windows file names) would make encodeURIComponent throw.
+  return fileName.replace(LONE_SURROGATE, '\uFFFD').split('/').map((seg) => encodeURIComponent(seg).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
 }
 
 /** Plain text made inert as Markdown inline content at the start of a list item. */

@@ -195,12 +195,13 @@ function exportCommand(args: readonly string[], io: CliIO): number {
     io.err(`paper-study: ${out}: already exists (use --force to overwrite)\n`);
     return 1;
   }
+  const tmp = `${out}.tmp-${process.pid}`;
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    const tmp = `${out}.tmp-${process.pid}`;
     fs.writeFileSync(tmp, result);
     fs.renameSync(tmp, out);
   } catch (e) {
+    fs.rmSync(tmp, { force: true }); // the old file (if any) is untouched: only the rename replaces it
     io.err(`paper-study: ${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
     return 1;
   }

@@ -2,6 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { encodingProblem } from '../core/encoding';
 
 export interface MarkdownFile {
   /** Path as the user can open it from the working directory. */
@@ -94,20 +95,7 @@ export function readMarkdown(file: string, maxBytes = DEFAULT_MAX_BYTES, files =
   return { path: file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
 }
 
-/** Why bytes cannot be read as UTF-8 Markdown, or undefined when they can. */
-export function encodingProblem(bytes: Uint8Array): string | undefined {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return 'UTF-16 text is not supported: save the file as UTF-8';
-  }
-  const head = bytes.subarray(0, 8192);
-  if (head.indexOf(0) >= 0) return 'binary file (contains NUL bytes), not Markdown';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return 'not valid UTF-8: save the file as UTF-8';
-  }
-  return undefined;
-}
+export { encodingProblem };
 
 function symlinkProblem(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link';

@@ -24,6 +24,7 @@ export const CommandIds = {
   testGetTreeSnapshot: 'paperStudy._test.getTreeSnapshot',
   testSetPrompts: 'paperStudy._test.setPrompts',
   testGetTreeEvents: 'paperStudy._test.getTreeEvents',
+  testInterleaveEdits: 'paperStudy._test.interleaveEdits',
   openStudyPanel: 'paperStudy.openStudyPanel',
   toggleDecorations: 'paperStudy.toggleDecorations',
   testGetStudyPanelState: 'paperStudy._test.getStudyPanelState',

@@ -19,7 +19,9 @@ import { OpenStudyPanelCommand } from './commands/openStudyPanel';
 import { RefreshCommand } from './commands/refresh';
 import { RevealPaperCommand } from './commands/revealPaper';
 import { DecorationsSnapshotCommand, ReviveStudyPanelCommand, StudyPanelActionCommand, StudyPanelStateCommand } from './commands/studyTestSeams';
-import { ActivationTime, ScanStateCommand, SetPromptsCommand, TreeEventsCommand, TreeSnapshotCommand } from './commands/testSeams';
+import {
+  ActivationTime, InterleaveEditsCommand, LiveEditSeam, ScanStateCommand, SetPromptsCommand, TreeEventsCommand, TreeSnapshotCommand,
+} from './commands/testSeams';
 import { ToggleDecorationsCommand } from './commands/toggleDecorations';
 import { NoteKindCompletionProvider } from './completion';
 import { CritiqueDecorations } from './editorDecorations';
@@ -47,7 +49,8 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   const targets = new NoteTargetResolver(index, prompts);
 
   const commands = own(new CommandManager(log));
-  for (const kind of CRITIQUE_KINDS as readonly CritiqueKind[]) commands.register(new InsertNoteCommand(kind, targets, index));
+  const liveEdits = new LiveEditSeam();
+  for (const kind of CRITIQUE_KINDS as readonly CritiqueKind[]) commands.register(new InsertNoteCommand(kind, targets, index, liveEdits));
   commands.register(new NewPaperCommand(index));
   commands.register(new ExportCommand(CommandIds.export, index, prompts));
   commands.register(new ExportCommand(CommandIds.exportPaper, index, prompts));
@@ -61,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   commands.register(new TreeSnapshotCommand(index, view));
   commands.register(new SetPromptsCommand(prompts));
   commands.register(own(new TreeEventsCommand(view)));
+  commands.register(new InterleaveEditsCommand(liveEdits));
   commands.register(new ScanStateCommand(index, view, activation));
 
   const studyDeps = { extensionUri: context.extensionUri, index, settings, log };

@@ -1,6 +1,8 @@
 // Reads a summary file's text: the open document's (unsaved edits included) or the file on disk
-// through `workspace.fs` (works in web and remote workspaces), skipping files above a size limit.
+// through `workspace.fs` (works in web and remote workspaces), skipping files above a size limit
+// and files that are not UTF-8 text (binaries, UTF-16), as the CLI does.
 import * as vscode from 'vscode';
+import { encodingProblem } from '../core/encoding';
 import { uriKey } from './uriPaths';
 
 export type FileText =
@@ -34,6 +36,8 @@ export async function readFileText(uri: vscode.Uri, maxSize: number): Promise<Fi
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > maxSize) return { kind: 'too-big', size: stat.size };
     const bytes = await vscode.workspace.fs.readFile(uri);
+    const problem = encodingProblem(bytes);
+    if (problem) return { kind: 'unreadable', reason: problem };
     return { kind: 'text', text: decoder.decode(bytes), version: undefined };
   } catch (error) {
     return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };

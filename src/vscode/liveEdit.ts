@@ -17,9 +17,16 @@ export class EditError extends Error {}
 
 const ATTEMPTS = 3;
 
+/** A test seam: runs after an edit is planned and before it is applied, where another edit (a user
+ *  typing, another extension) may land. */
+export interface LiveEditHooks {
+  beforeApply?(document: vscode.TextDocument): Promise<void>;
+}
+
 export async function applyLiveEdit(
   document: vscode.TextDocument,
   planFor: (text: string) => EditPlan | undefined,
+  hooks: LiveEditHooks = {},
 ): Promise<EditPlan | undefined> {
   const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
   const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preview: false });
@@ -32,8 +39,12 @@ export async function applyLiveEdit(
     const edit = new vscode.WorkspaceEdit();
     if (asSnippet) edit.set(document.uri, [new vscode.SnippetTextEdit(range, toSnippet(plan.pieces))]);
     else edit.replace(document.uri, range, plainText(plan.pieces));
+    await hooks.beforeApply?.(document);
     if (document.version !== version) continue; // changed while we computed: compute again
+    // VS Code refuses an edit made for an older version of the document (it carries the version):
+    // a change that lands while the edit travels is caught there, and the edit is computed again.
     if (!await vscode.workspace.applyEdit(edit)) {
+      if (document.version !== version) continue;
       throw new EditError(vscode.l10n.t('Paper Study could not edit {0}.', vscode.workspace.asRelativePath(document.uri)));
     }
     const span = firstPlaceholderSpan(plan.pieces);

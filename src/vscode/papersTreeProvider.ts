@@ -10,6 +10,7 @@ import type { PapersModel } from './papersModel';
 import type { FileNode, GroupNode, ItemNode, PaperNode, PapersNode } from './papersNodes';
 import type { IndexChange } from './workspaceIndex';
 import { uriKey } from './uriPaths';
+import { showHidden } from './visibleText';
 
 const LABEL_LENGTH = 80;
 /** Files start expanded when the tree has at most this many: beyond, expanding them all would make
@@ -91,17 +92,17 @@ export class PapersTreeProvider extends Disposable implements vscode.TreeDataPro
     const item = new vscode.TreeItem(node.uri, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     const count = this.model.paperCount(node);
     item.id = `file:${uriKey(node.uri)}`;
-    item.label = vscode.workspace.asRelativePath(node.uri);
+    item.label = showHidden(vscode.workspace.asRelativePath(node.uri));
     item.description = count === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', count);
     item.iconPath = vscode.ThemeIcon.File;
     item.contextValue = 'paperStudy.file';
-    item.tooltip = node.uri.toString(true);
+    item.tooltip = showHidden(node.uri.toString(true));
     return item;
   }
 
   private paperItem(node: PaperNode): vscode.TreeItem {
     const { paper } = node;
-    const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(showHidden(paper.title), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `file:${uriKey(node.file.uri)}#paper:${node.paperIndex}`;
     item.description = describeCounts(node.counts);
     item.iconPath = new vscode.ThemeIcon('book');
@@ -127,7 +128,7 @@ export class PapersTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private itemItem(node: ItemNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(shorten(node.text), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(shorten(showHidden(node.text)), vscode.TreeItemCollapsibleState.None);
     const group = node.parent;
     item.id = `file:${uriKey(group.parent.file.uri)}#paper:${group.parent.paperIndex}/${node.kind}/${node.origin}@${node.start}`;
     item.iconPath = kindIcon(node.kind);

@@ -7,7 +7,7 @@ import { EXTENSION_ID, activate } from './paperStudyTestkit';
 
 interface Manifest {
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean };
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command?: string; submenu?: string; when?: string }[]>;
@@ -74,7 +74,7 @@ describe('Manifest', () => {
       }
     }
     assert.ok(!manifest.activationEvents.includes('*') && !manifest.activationEvents.includes('onStartupFinished'), 'no eager activation');
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited', 'only workspace values of some settings are ignored');
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
   });
 

@@ -1,7 +1,7 @@
 // Export / Export Paper: asks the scope (this paper, this file, the workspace) and the flavour
 // (github, obsidian, plain, html), where to save (beside the source by default), then writes the
-// core's export with `workspace.fs` and opens it. It never overwrites without asking and never
-// writes over a file that is open with unsaved changes.
+// core's export with `workspace.fs` and opens it. It never overwrites without asking, never writes
+// over a file that is open with unsaved changes, and a failed write leaves the old file intact.
 import * as vscode from 'vscode';
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../../core/export/index';
 import type { DocumentIndex } from '../../core/model';
@@ -186,11 +186,17 @@ export class ExportCommand implements Command {
     if (openDocument(output)?.isDirty) {
       throw new EditError(vscode.l10n.t('{0} is open with unsaved changes; save or close it before exporting over it.', vscode.workspace.asRelativePath(output)));
     }
+    // Written beside the target and renamed over it: a write that fails (disk full, permissions,
+    // a provider error) leaves the existing file as it was.
+    const temp = vscode.Uri.joinPath(parentOf(output), `.${baseName(output)}.${Date.now().toString(36)}.paper-study.tmp`);
     try {
       await vscode.workspace.fs.createDirectory(parentOf(output));
-      await vscode.workspace.fs.writeFile(output, encoder.encode(text));
+      await vscode.workspace.fs.writeFile(temp, encoder.encode(text));
+      await vscode.workspace.fs.rename(temp, output, { overwrite: true });
     } catch (error) {
-      throw new EditError(vscode.l10n.t('Cannot write {0}: {1}', vscode.workspace.asRelativePath(output), error instanceof Error ? error.message : String(error)));
+      await vscode.workspace.fs.delete(temp, { useTrash: false }).then(undefined, () => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new EditError(vscode.l10n.t('Cannot write {0}: {1}. Nothing was changed.', vscode.workspace.asRelativePath(output), reason));
     }
   }
 }

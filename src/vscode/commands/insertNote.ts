@@ -6,7 +6,7 @@ import type { CritiqueKind } from '../../core/model';
 import { noteForSelection, noteInsertionEdit } from '../../core/noteInsertion';
 import type { NoteSpec } from '../../core/notes';
 import { kindLabel } from '../critiqueStyle';
-import { applyLiveEdit, type EditPlan } from '../liveEdit';
+import { applyLiveEdit, EditError, type EditPlan, type LiveEditHooks } from '../liveEdit';
 import { isPapersNode, type PapersNode } from '../papersNodes';
 import { piecesFromMarkers } from '../snippetPieces';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -44,7 +44,10 @@ export function notePlan(text: string, target: Parameters<typeof noteInsertionEd
 export class InsertNoteCommand implements Command {
   readonly id: string;
 
-  constructor(private readonly kind: CritiqueKind, private readonly targets: NoteTargetResolver, private readonly index: WorkspaceIndex) {
+  constructor(
+    private readonly kind: CritiqueKind, private readonly targets: NoteTargetResolver, private readonly index: WorkspaceIndex,
+    private readonly hooks: LiveEditHooks = {},
+  ) {
     this.id = `paperStudy.insert${kind[0].toUpperCase()}${kind.slice(1)}`;
   }
 
@@ -60,8 +63,12 @@ export class InsertNoteCommand implements Command {
     };
     const applied = await applyLiveEdit(where.document, (text) => {
       const target = where.targetIn(text, this.index.indexText(text, where.document.uri));
-      return target && notePlan(text, target, spec);
-    });
+      if (!target) {
+        // The paper or the place was edited away while the note was being prepared.
+        throw new EditError(vscode.l10n.t('{0} changed where the note was to go; nothing was inserted.', vscode.workspace.asRelativePath(where.document.uri)));
+      }
+      return notePlan(text, target, spec);
+    }, this.hooks);
     return applied !== undefined;
   }
 }

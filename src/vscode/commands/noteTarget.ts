@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { DocumentIndex, Paper } from '../../core/model';
 import type { InsertTarget } from '../../core/noteInsertion';
+import { mapOffset } from '../../core/textEdit';
 import { fileOf, type PapersNode } from '../papersNodes';
 import type { Prompts } from '../prompts';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -27,11 +28,12 @@ export interface NoteLocationOptions {
   readonly quote?: string;
 }
 
-/** The paper that was `paperIndex` (titled `title`) in the text the target was chosen from. */
+/** The paper that was `paperIndex` (titled `title`) in the text the target was chosen from; none
+ *  when no paper has that title any more (never another paper that took its place). */
 function findPaper(index: DocumentIndex, paperIndex: number, title: string | undefined): Paper | undefined {
   const same = index.papers[paperIndex];
   if (same && (title === undefined || same.title === title)) return same;
-  return index.papers.find((p) => p.title === title) ?? same;
+  return index.papers.find((p) => p.title === title);
 }
 
 function atPaperEnd(document: vscode.TextDocument, paperIndex: number, title?: string, quote?: string): NoteTarget {
@@ -44,8 +46,17 @@ function atPaperEnd(document: vscode.TextDocument, paperIndex: number, title?: s
   };
 }
 
+/** At an offset of the document's current text; if the text changes before the edit, the offset
+ *  follows the change, and is given up when the change covers it. */
 function atOffset(document: vscode.TextDocument, offset: number, quote?: string): NoteTarget {
-  return { document, quote, targetIn: () => ({ offset }) };
+  const base = document.getText();
+  return {
+    document, quote,
+    targetIn: (text) => {
+      const now = mapOffset(base, text, offset);
+      return now === undefined ? undefined : { offset: now };
+    },
+  };
 }
 
 function paperAt(index: DocumentIndex, offset: number): Paper | undefined {

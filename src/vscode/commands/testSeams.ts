@@ -6,6 +6,7 @@ import { CommandIds } from '../commandIds';
 import { Disposable } from '../disposable';
 import type { PapersNode } from '../papersNodes';
 import type { PapersTreeProvider } from '../papersTreeProvider';
+import type { LiveEditHooks } from '../liveEdit';
 import type { PapersView } from '../papersView';
 import { ScriptedPrompts, type AskedPrompt, type PromptSeam, type ScriptedAnswers } from '../prompts';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -147,5 +148,51 @@ export class ScanStateCommand implements Command {
       activationMs: this.activation.ms, scanning: progress !== undefined, done: progress?.done ?? 0, total: progress?.total ?? 0,
       files: this.index.size, roots,
     };
+  }
+}
+
+/** An edit a test makes land while a live edit is in flight: `text` replaces `deleteLength`
+ *  characters (none by default) at `offset` of the text of that moment. */
+export interface InterleavedEdit {
+  readonly offset: number;
+  readonly text: string;
+  readonly deleteLength?: number;
+}
+
+/** Lands scripted edits after a live edit is planned and before it is applied, one per attempt, as
+ *  a user typing at that moment would. */
+export class LiveEditSeam implements LiveEditHooks {
+  private queue: InterleavedEdit[] = [];
+  private landed = 0;
+
+  /** Scripts the next interleaved edits; returns how many of the previous script landed. */
+  script(edits: readonly InterleavedEdit[]): number {
+    const landed = this.landed;
+    this.queue = [...edits];
+    this.landed = 0;
+    return landed;
+  }
+
+  async beforeApply(document: vscode.TextDocument): Promise<void> {
+    const next = this.queue.shift();
+    if (!next) return;
+    const edit = new vscode.WorkspaceEdit();
+    const range = new vscode.Range(document.positionAt(next.offset), document.positionAt(next.offset + (next.deleteLength ?? 0)));
+    edit.replace(document.uri, range, next.text);
+    if (await vscode.workspace.applyEdit(edit)) this.landed++;
+  }
+}
+
+export class InterleaveEditsCommand implements Command {
+  readonly id = CommandIds.testInterleaveEdits;
+
+  constructor(private readonly seam: LiveEditSeam) {}
+
+  /** Scripts edits for the next live edits (none clears them); returns how many of the last landed. */
+  execute(edits?: unknown): number {
+    const valid = Array.isArray(edits)
+      ? edits.filter((e): e is InterleavedEdit => typeof e?.offset === 'number' && typeof e?.text === 'string')
+      : [];
+    return this.seam.script(valid);
   }
 }

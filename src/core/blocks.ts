@@ -6,7 +6,7 @@
 import type { Heading } from './model';
 import { buildLineTable, type LineTable } from './lines';
 import { plainText } from './inline';
-import { isThematicBreak } from './thematicBreak';
+import { isThematicBreakAt } from './thematicBreak';
 
 export type BlockKind = 'paragraph' | 'list-item' | 'quote' | 'table' | 'code' | 'math' | 'html';
 
@@ -52,37 +52,76 @@ export interface ScanResult {
 const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})([^]*)$/;
-const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)/;
+// List items, /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)/, are matched by hand (see listItemAt).
 /** Tested on the trimmed line. */
 const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
 const HTML_START = /^ {0,3}<(?:!--|\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$))/;
 
 function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  return isBlankAt(s, 0, s.length);
+}
+
+/** Whether text[from, to) is only spaces and tabs. */
+function isBlankAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;
   }
   return true;
 }
 
-/** The character after up to `max` leading spaces (NaN past the end): a cheap test before a regex. */
-function afterSpaces(s: string, max: number): number {
-  let k = 0;
-  while (k < max && s.charCodeAt(k) === 32) k++;
-  return s.charCodeAt(k);
+/** The character of the line text[from, to) after up to `max` leading spaces (NaN past its end):
+ *  a cheap test before a regex. */
+function afterSpaces(text: string, from: number, to: number, max: number): number {
+  let k = from;
+  while (k - from < max && k < to && text.charCodeAt(k) === 32) k++;
+  return k < to ? text.charCodeAt(k) : NaN;
 }
 
-/** FENCE can match only where a ` or ~ follows the leading spaces, tabs and `>` markers. */
-function fenceAt(s: string): RegExpExecArray | null {
-  let k = 0;
-  let c = s.charCodeAt(0);
-  while (c === 32 || c === 9 || c === 62) c = s.charCodeAt(++k);
-  return c === 96 || c === 126 ? FENCE.exec(s) : null;
+/** FENCE matched on the line text[from, to), which it can match only where a ` or ~ follows the
+ *  leading spaces, tabs and `>` markers. */
+function fenceAt(text: string, from: number, to: number): RegExpExecArray | null {
+  let k = from;
+  let c = k < to ? text.charCodeAt(k) : NaN;
+  while (c === 32 || c === 9 || c === 62) c = ++k < to ? text.charCodeAt(k) : NaN;
+  return c === 96 || c === 126 ? FENCE.exec(text.slice(from, to)) : null;
 }
 
-/** - * + or a digit: what LIST_ITEM needs after the leading spaces. */
-function isListMarker(c: number): boolean {
-  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+/** What `listItemAt` found. */
+const listItem = { markerIndent: 0, markerLength: 0, spaces: 0, numbered: false, one: false };
+
+/** Whether a list item starts the line text[from, to), as /^( *)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)/
+ *  would match it (matched by hand: this runs for most lines). Its parts are left in `listItem`:
+ *  the marker's column and length, the blanks after it (1 when the line ends there), whether it
+ *  is numbered and whether its number is 1. */
+function listItemAt(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && text.charCodeAt(k) === 32) k++;
+  const markerStart = k;
+  const c = k < to ? text.charCodeAt(k) : NaN;
+  let numbered = false;
+  if (c === 45 || c === 42 || c === 43) k++; // - * +
+  else {
+    while (k < to && isDigit(text.charCodeAt(k))) k++;
+    const digits = k - markerStart;
+    const d = k < to ? text.charCodeAt(k) : NaN;
+    if (digits === 0 || digits > 9 || (d !== 46 && d !== 41)) return false; // 1-9 digits, then . or )
+    numbered = true;
+    listItem.one = digits === 1 && text.charCodeAt(markerStart) === 49;
+    k++;
+  }
+  const markerEnd = k;
+  while (k < to && isBlankChar(text.charCodeAt(k))) k++;
+  if (k === markerEnd && markerEnd < to) return false; // neither blanks nor the line's end after the marker
+  listItem.markerIndent = markerStart - from;
+  listItem.markerLength = markerEnd - markerStart;
+  listItem.spaces = k === markerEnd ? 1 : k - markerEnd;
+  listItem.numbered = numbered;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isBlankChar(c: number): boolean {
@@ -110,10 +149,11 @@ function atxHeading(s: string): { level: number; raw: string } | undefined {
   return { level: m[1].length, raw: s.slice(from, end) };
 }
 
-function indentOf(s: string): number {
+/** The column where the line text[from, to) starts (tabs to multiples of 4). */
+function indentAt(text: string, from: number, to: number): number {
   let col = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 32) col++;
     else if (c === 9) col += 4 - (col % 4);
     else break;
@@ -156,39 +196,48 @@ export function scanBlocks(text: string): ScanResult {
     return b;
   };
 
+  // The next `$$` and `|` at or after the current line's start (-2: not searched yet, -1: none
+  // left), so that the lines are searched for them in one pass over the text, not one per line.
+  let nextDollars = -2;
+  let nextPipe = -2;
+  const has = (at: number, next: number, what: string): number =>
+    next === -1 || (next >= at && next !== -2) ? next : text.indexOf(what, at);
+
+  // Each line is read in place (text[ls, le)); it is sliced only for the rare tests that need its string.
   for (; i < count; i++) {
-    const s = lineText(i);
+    const ls = i === 0 ? contentStart : starts[i];
+    const le = ends[i];
 
     if (fence) {
       fenceBlock!.lastLine = i;
-      const m = fenceAt(s);
+      const m = fenceAt(text, ls, le);
       if (m && m[1][0] === fence.char && m[1].length >= fence.len && isBlank(m[2])) fence = undefined;
       continue;
     }
     if (math) {
       math.lastLine = i;
-      if (s.trim().endsWith('$$')) math = undefined;
+      if (lineText(i).trim().endsWith('$$')) math = undefined;
       continue;
     }
 
-    if (isBlank(s)) {
+    if (isBlankAt(text, ls, le)) {
       close();
       continue;
     }
 
-    const indent = indentOf(s);
+    const indent = indentAt(text, ls, le);
     const codeBefore = indentedCode;
     indentedCode = undefined;
 
     // Inside a list item: deeper-indented lines after a blank line continue the item.
     if (!open && lastList && indent >= lastList.contentIndent && lastList.contentIndent > 0) {
-      const fm = fenceAt(s);
+      const fm = fenceAt(text, ls, le);
       if (fm) {
         fence = { char: fm[1][0], len: fm[1].length };
         fenceBlock = start('code', i);
         continue;
       }
-      if (!isListMarker(afterSpaces(s, Infinity)) || !LIST_ITEM.test(s)) {
+      if (!listItemAt(text, ls, le)) {
         open = start('paragraph', i, lastList.contentIndent, lastList.markerIndent, true);
         continue;
       }
@@ -201,7 +250,7 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    const fm = fenceAt(s);
+    const fm = fenceAt(text, ls, le);
     if (fm && (fm[1][0] !== '`' || fm[2].indexOf('`') < 0)) {
       close();
       fence = { char: fm[1][0], len: fm[1].length };
@@ -209,7 +258,8 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    const trimmed = s.indexOf('$$') >= 0 ? s.trim() : '';
+    nextDollars = has(ls, nextDollars, '$$');
+    const trimmed = nextDollars >= 0 && nextDollars + 2 <= le ? lineText(i).trim() : '';
     if (trimmed.startsWith('$$') && (trimmed === '$$' || !trimmed.slice(2).trimEnd().endsWith('$$'))) {
       close();
       math = start('math', i);
@@ -220,8 +270,8 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    const first = afterSpaces(s, 3);
-    const atx = indent < 4 && first === 35 /* # */ ? atxHeading(s) : undefined;
+    const first = afterSpaces(text, ls, le, 3);
+    const atx = indent < 4 && first === 35 /* # */ ? atxHeading(lineText(i)) : undefined;
     if (atx) {
       close();
       lastList = undefined;
@@ -229,51 +279,52 @@ export function scanBlocks(text: string): ScanResult {
       continue;
     }
 
-    if (open && open.kind === 'paragraph' && !open.continuation && SETEXT.test(s)) {
+    // SETEXT needs = or - after at most 3 spaces.
+    if (open && open.kind === 'paragraph' && !open.continuation && (first === 61 || first === 45) && SETEXT.test(lineText(i))) {
       const raw = rawLines(text, lines, open.firstLine, open.lastLine, contentStart);
       blocks.pop();
-      headings.push(makeHeading(lines, open.firstLine, i, s.trim()[0] === '=' ? 1 : 2, raw, true, contentStart));
+      headings.push(makeHeading(lines, open.firstLine, i, first === 61 ? 1 : 2, raw, true, contentStart));
       close();
       continue;
     }
 
-    if ((first === 45 || first === 42 || first === 95) && isThematicBreak(s)) {
+    if ((first === 45 || first === 42 || first === 95) && isThematicBreakAt(text, ls, le)) {
       close();
       lastList = undefined;
       continue;
     }
 
-    if (indent < 4 && s.charCodeAt(indent) === 62 /* > */) {
+    if (indent < 4 && ls + indent < le && text.charCodeAt(ls + indent) === 62 /* > */) {
       if (open?.kind === 'quote') { open.lastLine = i; continue; }
       lastList = undefined;
       open = start('quote', i);
       continue;
     }
 
-    const li = isListMarker(afterSpaces(s, Infinity)) ? LIST_ITEM.exec(s) : null;
-    if (li && (li[3] !== undefined || s.length === li[0].length)) {
-      const markerIndent = li[1].length;
-      const spaces = li[3] ?? ' ';
-      const contentIndent = markerIndent + li[2].length + (spaces.length > 4 ? 1 : spaces.length);
+    if (listItemAt(text, ls, le)) {
+      const { markerIndent, markerLength, spaces } = listItem;
+      const contentIndent = markerIndent + markerLength + (spaces > 4 ? 1 : spaces);
       // A numbered line cannot interrupt a paragraph unless it starts at 1 (CommonMark).
-      if (!(open?.kind === 'paragraph' && /^\d/.test(li[2]) && !/^1[.)]/.test(li[2]))) {
+      if (!(open?.kind === 'paragraph' && listItem.numbered && !listItem.one)) {
         close();
         open = lastList = start('list-item', i, contentIndent, markerIndent);
         continue;
       }
     }
 
-    if (open && open.kind === 'paragraph' && open.firstLine === open.lastLine && s.indexOf('|') >= 0 && TABLE_DELIMITER.test(s.trim())) {
+    if (open && (open.kind === 'paragraph' || open.kind === 'table')) nextPipe = has(ls, nextPipe, '|');
+    const pipe = nextPipe >= ls && nextPipe < le;
+    if (open && open.kind === 'paragraph' && open.firstLine === open.lastLine && pipe && TABLE_DELIMITER.test(lineText(i).trim())) {
       open.kind = 'table';
       open.lastLine = i;
       continue;
     }
     if (open?.kind === 'table') {
-      if (s.indexOf('|') >= 0) { open.lastLine = i; continue; }
+      if (pipe) { open.lastLine = i; continue; }
       close();
     }
 
-    if (!open && first === 60 /* < */ && HTML_START.test(s)) {
+    if (!open && first === 60 /* < */ && HTML_START.test(lineText(i))) {
       lastList = undefined;
       open = start('html', i);
       continue;

@@ -10,9 +10,11 @@ import {
 import { scanBlocks, type Block, type ScanResult } from './blocks';
 import { detectPapers } from './papers';
 import { normalizeForMatch } from './inline';
-import { splitSentences } from './sentences';
-import { classifyProse, sectionRoleOfHeading } from './critique';
+import { HAS_BREAK, LOOSE, splitSentencesInto } from './sentences';
+import { ProseClassifier, sectionRoleOfHeading } from './critique';
 import { parseNotes } from './notes';
+import { CodeUnits } from './codeUnits';
+import { isWhiteSpace } from './whiteSpace';
 
 export interface FullIndex extends DocumentIndex {
   /** Problems found while reading (malformed front matter, …), for messages. */
@@ -38,14 +40,97 @@ interface Draft extends Sentence {
 
 interface RoleHint { role: CritiqueKind; cue: string }
 
+/** The code units of the document being indexed (a buffer of up to 8 M of them, 16 MB, is kept
+ *  from one document to the next), and of a folded quote. */
+const documentCodes = new CodeUnits(1 << 16, 1 << 23);
+const quoteCodes = new CodeUnits(1024, 1 << 16);
+
+/**
+ * The sentences collected so far. Each block's sentences are settled as soon as the block is read:
+ * notes decide their own sentences and the sentences they quote, then the prose classifier reads
+ * the rest (it has them in document order, block by block, as it would all at once).
+ */
+class Drafts {
+  readonly drafts: Draft[] = [];
+  /** The drafts whose text is not verbatim the text they stand for (folded: line breaks, container
+   *  markers or runs of blanks made single spaces). */
+  readonly folded = new Set<Draft>();
+  /** Notes that quote a sentence, with the quote as compared. */
+  private readonly quotes: { note: Note; quote: string }[] = [];
+  private readonly classifier: ProseClassifier;
+
+  constructor(
+    /** The document's code units (see codeUnits.ts). */
+    readonly codes: Uint16Array,
+    private readonly notes: readonly Note[],
+    options: IndexOptions,
+  ) {
+    for (const note of notes) {
+      if (!note.quote) continue;
+      const quote = normalizeForMatch(note.quote);
+      if (quote.length >= 3) this.quotes.push({ note, quote });
+    }
+    const { drafts, folded } = this;
+    // The classifier reads the sentences no note or section decided, block by block.
+    const blockOf = (k: number): number | undefined => {
+      const d = drafts[k];
+      return d.kind === undefined ? d.paper * 1_000_000 + d.block : undefined;
+    };
+    const verdict = (k: number, kind: SentenceKind, cue: string): void => {
+      const d = drafts[k];
+      d.kind = kind;
+      d.source = kind === 'neutral' ? 'none' : 'prose';
+      d.cue = kind === 'neutral' ? '' : cue;
+    };
+    // Sentences are read where they stand in the text, unless their text was folded.
+    const offsetOf = (k: number): number => {
+      const d = drafts[k];
+      return folded.size > 0 && folded.has(d) ? -1 : d.start;
+    };
+    this.classifier = new ProseClassifier(drafts, blockOf, { cues: options.cues, memo: options.memo }, verdict, { codes, offsetOf });
+  }
+
+  /** Settles the sentences of the block just read: drafts[from] on. */
+  settle(from: number): void {
+    const { drafts } = this;
+    for (let k = from; k < drafts.length; k++) this.decideByNotes(drafts[k]);
+    this.classifier.classify(from, drafts.length);
+  }
+
+  /** Every draft, settled: each has kind, source and cue, it is a ClassifiedSentence (mutated in
+   *  place: no copies). */
+  end(): ClassifiedSentence[] {
+    this.classifier.end();
+    return this.drafts as ClassifiedSentence[];
+  }
+
+  /** A note decides its own sentences, and the sentences it quotes (the last note that quotes one). */
+  private decideByNotes(d: Draft): void {
+    if (d.note !== undefined) {
+      const n = this.notes[d.note];
+      d.kind = n.kind; d.source = 'note'; d.cue = n.title ? `${n.rawKind}: ${n.title}` : n.rawKind;
+      return;
+    }
+    let s: string | undefined; // the sentence's normalized text, made when a quote first needs it
+    for (const { note: n, quote: q } of this.quotes) {
+      if (n.paper >= 0 && d.paper !== n.paper) continue;
+      s ??= normalizeForMatch(d.text);
+      if (s.includes(q) || (q.includes(s) && s.length >= 8)) {
+        d.kind = n.kind; d.source = 'note'; d.cue = `quoted by ${n.rawKind}${n.title ? `: ${n.title}` : ''}`;
+      }
+    }
+  }
+}
+
 export function indexDocument(text: string, options: IndexOptions = {}): FullIndex {
   const scan = scanBlocks(text);
   const { papers, problems } = detectPapers(text, scan, options.fileName);
   const notes = assignNotesToPapers(parseNotes(text), papers);
-  const drafts: Draft[] = [];
-  collectSentences(text, scan, papers, notes, noteOwnerByLine(notes, scan.lines.count), drafts);
-  applyQuotes(drafts, notes);
-  const sentences = classify(drafts, options);
+  const out = new Drafts(documentCodes.of(text), notes, options);
+  const owner = notes.length > 0 ? noteOwnerByLine(notes, scan.lines.count) : undefined;
+  collectSentences(text, scan, papers, notes, owner, out);
+  const sentences = out.end();
+  documentCodes.release();
   return {
     papers, sentences, notes, problems,
     eol: scan.lines.eol,
@@ -75,7 +160,7 @@ function lineStart(scan: ScanResult, i: number): number {
   return i === 0 ? scan.contentStart : scan.lines.starts[i];
 }
 
-/** For each 0-based line, the innermost note that contains it, or -1. */
+/** For each 0-based line, the innermost note that contains it, or -1 (made only when there are notes). */
 function noteOwnerByLine(notes: readonly Note[], lineCount: number): Int32Array {
   const owner = new Int32Array(lineCount).fill(-1);
   const byDepth = notes.map((_n, k) => k).sort((a, b) => notes[a].depth - notes[b].depth);
@@ -85,7 +170,7 @@ function noteOwnerByLine(notes: readonly Note[], lineCount: number): Int32Array 
 
 /** Splits the prose blocks of every paper into sentences, with section and note context. */
 function collectSentences(
-  text: string, scan: ScanResult, papers: readonly Paper[], notes: readonly Note[], owner: Int32Array, out: Draft[],
+  text: string, scan: ScanResult, papers: readonly Paper[], notes: readonly Note[], owner: Int32Array | undefined, out: Drafts,
 ): void {
   const { lines } = scan;
   let p = -1;
@@ -105,11 +190,11 @@ function collectSentences(
     if (label && label.section !== section) label = undefined;
 
     // Bold labels acting as headings: "**Weaknesses:**" alone, or leading a paragraph or item.
-    // (firstLine.slice(cut) is the first line without its list marker or indentation.)
-    const firstLine = text.slice(bStart, lines.ends[b.firstLine]);
-    const cut = b.kind === 'list-item' ? LIST_PREFIX.exec(firstLine)?.[0].length ?? 0 : leadingBlanks(firstLine);
-    if (b.kind !== 'quote' && b.firstLine === b.lastLine && mayBeLabel(firstLine, cut)) {
-      const only = LABEL_ONLY.exec(firstLine.slice(cut).trim());
+    // (text[bStart + cut, lineEnd) is the first line without its list marker or indentation.)
+    const lineEnd = lines.ends[b.firstLine];
+    const cut = (b.kind === 'list-item' ? listPrefixEnd(text, bStart, lineEnd) : blanksEnd(text, bStart, lineEnd)) - bStart;
+    if (b.kind !== 'quote' && b.firstLine === b.lastLine && mayBeLabel(text, bStart + cut, lineEnd)) {
+      const only = LABEL_ONLY.exec(text.slice(bStart + cut, lineEnd).trim());
       const labelText = only ? only[1] ?? only[2] : '';
       const role = only ? sectionRoleOfHeading(labelText) : 'other';
       if (only && (DECISIVE_ROLES.has(role) || role === 'summary' || role === 'note')) {
@@ -120,7 +205,7 @@ function collectSentences(
       }
     }
     if (label && label.fromItem && !(b.markerIndent > label.indent)) label = undefined;
-    const lead = isBold(firstLine, cut) ? LABEL_LEAD.exec(firstLine.slice(cut)) : null;
+    const lead = isBold(text, bStart + cut) ? LABEL_LEAD.exec(text.slice(bStart + cut, lineEnd)) : null;
     const leadRole = lead ? sectionRoleOfHeading(lead[1]) : 'other';
     const sectionHint = section >= 0 ? sectionRoles[section] : undefined;
     const hint: RoleHint | undefined = DECISIVE_ROLES.has(leadRole)
@@ -131,8 +216,9 @@ function collectSentences(
       blockId = collectQuote(text, scan, b, p, section, hint, notes, owner, blockId, out);
       continue;
     }
-    const folded = foldProse(text, scan, b, b.kind === 'list-item' ? cut : 0);
-    pushSentences(folded, bStart, scan, p, blockId++, b.kind === 'list-item' ? 'list-item' : 'paragraph', section, undefined, hint, out, b.markerIndent);
+    const to = lines.ends[b.lastLine];
+    pushSentences(text, bStart, bStart + (b.kind === 'list-item' ? cut : 0), to, b.firstLine,
+      scan, p, blockId++, b.kind === 'list-item' ? 'list-item' : 'paragraph', section, undefined, hint, out, b.markerIndent);
   }
 }
 
@@ -142,51 +228,77 @@ function isBold(line: string, at: number): boolean {
   return (c === 42 || c === 95) && line.charCodeAt(at + 1) === c;
 }
 
-/** Whether LABEL_ONLY may match line.slice(from).trim(): it starts bold or ends with a colon. */
-function mayBeLabel(line: string, from: number): boolean {
+/** Whether LABEL_ONLY may match text.slice(from, to).trim(): it starts bold or ends with a colon. */
+function mayBeLabel(text: string, from: number, to: number): boolean {
   let i = from;
-  let e = line.length;
-  while (i < e && isJsSpace(line.charCodeAt(i))) i++;
-  while (e > i && isJsSpace(line.charCodeAt(e - 1))) e--;
-  return e > i && (isBold(line, i) || line.charCodeAt(e - 1) === 58);
+  let e = to;
+  while (i < e && isWhiteSpace(text.charCodeAt(i))) i++;
+  while (e > i && isWhiteSpace(text.charCodeAt(e - 1))) e--;
+  return e > i && (isBold(text, i) || text.charCodeAt(e - 1) === 58);
 }
 
-/** The characters `trim()` and `\s` treat as white space. */
-function isJsSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
-
-/** Number of spaces and tabs the line starts with. */
-function leadingBlanks(line: string): number {
-  let i = 0;
-  for (let c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i));
+/** The end of the run of spaces and tabs that text[from, to) starts with. */
+function blanksEnd(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
   return i;
 }
 
-/** A tab or line break, or two white-space characters in a row: a sentence to fold. */
-const LOOSE_SPACE = /\s\s|[\t\n\r]/;
-/** The same, searched from `lastIndex`. */
-const LOOSE_SPACE_FROM = /\s\s|[\t\n\r]/g;
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Where LIST_PREFIX, matched at `from`, ends in text[from, to); `from` when it does not match.
+ *  (A hand-written match: this runs for every list item.) */
+function listPrefixEnd(text: string, from: number, to: number): number {
+  let i = blanksEnd(text, from, to);
+  const c = i < to ? text.charCodeAt(i) : -1;
+  if (c === 45 || c === 42 || c === 43) i++; // - * +
+  else {
+    const digits = i;
+    while (i < to && isDigit(text.charCodeAt(i))) i++;
+    const d = i < to ? text.charCodeAt(i) : -1;
+    if (i === digits || i - digits > 9 || (d !== 46 && d !== 41)) return from; // 1-9 digits, then . or )
+    i++;
+  }
+  const marker = i;
+  i = blanksEnd(text, i, to);
+  if (i === marker) return from;
+  // An optional task box: "[ ]", "[x]" or "[X]" and blanks after it.
+  if (i + 3 <= to && text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93) {
+    const box = text.charCodeAt(i + 1);
+    if (box === 32 || box === 120 || box === 88) {
+      const after = blanksEnd(text, i + 3, to);
+      if (after > i + 3) i = after;
+    }
+  }
+  return i;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const LINE_BREAKS = /[\r\n]/g;
 
 /** A quote block: callout notes (title and body sentences take the note's kind) or a plain quote. */
 function collectQuote(
   text: string, scan: ScanResult, b: Block, p: number, section: number, hint: RoleHint | undefined,
-  notes: readonly Note[], owner: Int32Array, blockId: number, out: Draft[],
+  notes: readonly Note[], owner: Int32Array | undefined, blockId: number, out: Drafts,
 ): number {
   let i = b.firstLine;
   while (i <= b.lastLine) {
-    const k = owner[i];
+    const k = owner ? owner[i] : -1;
     let j = i;
     const note = k >= 0 ? notes[k] : undefined;
     if (note && note.line === i + 1) {
       // The callout's head line: its title is a sentence of the note.
       const folded = foldBlock(text, scan, b, i, i, (s) => (CALLOUT_HEAD.exec(s)?.[0].length ?? 0));
-      pushSentences(folded, lineStart(scan, i), scan, p, blockId++, 'note', section, k, undefined, out);
+      pushFolded(folded, lineStart(scan, i), i, scan, p, blockId++, 'note', section, k, undefined, out);
       i++;
       continue;
     }
-    while (j + 1 <= b.lastLine && owner[j + 1] === k) j++;
+    while (j + 1 <= b.lastLine && (owner ? owner[j + 1] : -1) === k) j++;
     const depth = note ? note.depth : 0;
     const folded = foldBlock(text, scan, b, i, j, (s) => {
       const m = QUOTE_PREFIX.exec(s);
@@ -195,7 +307,7 @@ function collectQuote(
       // Deeper quotes inside a note are the sentence it quotes: not prose of its own.
       return note && markers > depth ? s.length : m[0].length;
     });
-    pushSentences(folded, lineStart(scan, i), scan, p, blockId++, note ? 'note' : 'quote', section, note ? k : undefined, note ? undefined : hint, out);
+    pushFolded(folded, lineStart(scan, i), i, scan, p, blockId++, note ? 'note' : 'quote', section, note ? k : undefined, note ? undefined : hint, out);
     i = j + 1;
   }
   return blockId;
@@ -218,50 +330,84 @@ function foldBlock(text: string, scan: ScanResult, b: Block, first: number, last
   return out;
 }
 
-const LINE_BREAKS = /[\r\n]/g;
-
-/** foldBlock of a whole paragraph or list item, in one slice: only the list marker (`cut`
- *  characters) and the line breaks become spaces. */
-function foldProse(text: string, scan: ScanResult, b: Block, cut: number): string {
-  const start = lineStart(scan, b.firstLine);
-  let out = text.slice(start, scan.lines.ends[b.lastLine]);
-  if (b.lastLine > b.firstLine) out = out.replace(LINE_BREAKS, ' ');
-  return cut > 0 ? ' '.repeat(cut) + out.slice(cut) : out;
-}
-
-function pushSentences(
-  folded: string, base: number, scan: ScanResult, p: number, block: number, blockType: BlockType,
-  section: number, note: number | undefined, hint: RoleHint | undefined, out: Draft[], indent = -1,
+/** The sentences of a folded quote or note (see foldBlock), whose first line is `line`. */
+function pushFolded(
+  folded: string, base: number, line: number, scan: ScanResult, p: number, block: number, blockType: BlockType,
+  section: number, note: number | undefined, hint: RoleHint | undefined, out: Drafts,
 ): void {
-  let first = 0;
-  while (first < folded.length && isJsSpace(folded.charCodeAt(first))) first++;
-  if (first === folded.length) return;
-  // Sentences need their spaces folded only where the block has runs of them (or tabs, breaks)
-  // after its leading blanks (a list marker's, which no sentence includes).
-  LOOSE_SPACE_FROM.lastIndex = first;
-  const loose = LOOSE_SPACE_FROM.test(folded);
-  for (const r of splitSentences(folded)) {
-    const start = base + r.start;
-    const end = base + r.end;
-    const raw = folded.slice(r.start, r.end);
-    const draft: Draft = {
-      text: loose && LOOSE_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw,
-      start, end,
-      line: lineAt(scan, start), endLine: lineAt(scan, end - 1),
-      paper: p, block, blockType, indent,
-      section: section >= 0 ? section : undefined,
-      note,
-      kind: hint?.role, source: hint ? 'section' : undefined, cue: hint?.cue,
-    };
-    out.push(draft);
+  const bounds = sentenceBounds;
+  const count = blank(folded, 0, folded.length) ? 0 : splitSentencesInto(quoteCodes.of(folded), 0, 0, folded.length, bounds);
+  const settled = out.drafts.length;
+  let cursor = line;
+  const { starts } = scan.lines;
+  for (let k = 0; k < count; k += 3) {
+    const start = base + bounds[k];
+    const end = base + bounds[k + 1];
+    const raw = folded.slice(bounds[k], bounds[k + 1]);
+    while (cursor + 1 < starts.length && starts[cursor + 1] <= start) cursor++;
+    const first = cursor;
+    while (cursor + 1 < starts.length && starts[cursor + 1] <= end - 1) cursor++;
+    // A line break or a loose run of white space (what /\s\s|[\t\n\r]/ finds): runs become single spaces.
+    const draft = draftOf(bounds[k + 2] !== 0 ? raw.replace(/\s+/g, ' ') : raw, start, end, first, cursor, p, block, blockType, -1, section, note, hint);
+    out.drafts.push(draft);
+    out.folded.add(draft);
   }
+  out.settle(settled);
 }
 
-function lineAt(scan: ScanResult, offset: number): number {
+/** Sentence bounds of the block being read (reused, never shrunk: see splitSentencesInto). */
+const sentenceBounds: number[] = [];
+
+/** The sentences of a paragraph or list item, text[lineFrom, to) with its first `from - lineFrom`
+ *  characters (a list marker) left out, read in place: its sentences are slices of the text with
+ *  line breaks and runs of blanks folded to single spaces (see splitSentencesInto). */
+function pushSentences(
+  text: string, lineFrom: number, from: number, to: number, line: number, scan: ScanResult,
+  p: number, block: number, blockType: BlockType, section: number, note: number | undefined, hint: RoleHint | undefined,
+  out: Drafts, indent: number,
+): void {
+  if (blank(text, from, to)) return;
+  const bounds = sentenceBounds;
+  const count = splitSentencesInto(out.codes, lineFrom, from, to, bounds);
+  const settled = out.drafts.length;
+  let cursor = line;
   const { starts } = scan.lines;
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= offset) lo = mid; else hi = mid - 1; }
-  return lo + 1;
+  for (let k = 0; k < count; k += 3) {
+    const start = bounds[k];
+    const end = bounds[k + 1];
+    const how = bounds[k + 2];
+    let raw = text.slice(start, end);
+    // Its line breaks become spaces, then runs of white space (and tabs) single spaces.
+    if (how & HAS_BREAK) raw = raw.replace(LINE_BREAKS, ' ');
+    if (how & LOOSE) raw = raw.replace(/\s+/g, ' ');
+    const folded = how !== 0;
+    while (cursor + 1 < starts.length && starts[cursor + 1] <= start) cursor++;
+    const firstLine = cursor;
+    while (cursor + 1 < starts.length && starts[cursor + 1] <= end - 1) cursor++;
+    const draft = draftOf(raw, start, end, firstLine, cursor, p, block, blockType, indent, section, note, hint);
+    out.drafts.push(draft);
+    if (folded) out.folded.add(draft);
+  }
+  out.settle(settled);
+}
+
+/** Whether text[from, to) is all white space (as `trim()` sees it). */
+function blank(text: string, from: number, to: number): boolean {
+  while (from < to && isWhiteSpace(text.charCodeAt(from))) from++;
+  return from === to;
+}
+
+function draftOf(
+  text: string, start: number, end: number, line: number, endLine: number, p: number, block: number, blockType: BlockType,
+  indent: number, section: number, note: number | undefined, hint: RoleHint | undefined,
+): Draft {
+  return {
+    text, start, end, line: line + 1, endLine: endLine + 1,
+    paper: p, block, blockType, indent,
+    section: section >= 0 ? section : undefined,
+    note,
+    kind: hint?.role, source: hint ? 'section' : undefined, cue: hint?.cue,
+  };
 }
 
 function innermostSection(paper: Paper, offset: number): number {
@@ -284,44 +430,5 @@ function effectiveSectionRoles(paper: Paper): (RoleHint | undefined)[] {
   return out;
 }
 
-/** Notes decide their own sentences, and the sentences they quote. */
-function applyQuotes(drafts: Draft[], notes: readonly Note[]): void {
-  for (const d of drafts) {
-    if (d.note !== undefined) {
-      const n = notes[d.note];
-      d.kind = n.kind; d.source = 'note'; d.cue = n.title ? `${n.rawKind}: ${n.title}` : n.rawKind;
-    }
-  }
-  // Each sentence's normalized text, made once when a quote first needs it.
-  const normalized: (string | undefined)[] = [];
-  for (const n of notes) {
-    if (!n.quote) continue;
-    const q = normalizeForMatch(n.quote);
-    if (q.length < 3) continue;
-    for (let k = 0; k < drafts.length; k++) {
-      const d = drafts[k];
-      if (d.note !== undefined || (n.paper >= 0 && d.paper !== n.paper)) continue;
-      const s = normalized[k] ??= normalizeForMatch(d.text);
-      if (s.includes(q) || (q.includes(s) && s.length >= 8)) {
-        d.kind = n.kind; d.source = 'note'; d.cue = `quoted by ${n.rawKind}${n.title ? `: ${n.title}` : ''}`;
-      }
-    }
-  }
-}
-
-function classify(drafts: Draft[], options: IndexOptions): ClassifiedSentence[] {
-  const undecided = drafts.filter((d) => d.kind === undefined);
-  const verdicts = classifyProse(undecided.map((d) => ({
-    text: d.text, block: d.paper * 1_000_000 + d.block, blockType: d.blockType, indent: d.indent,
-  })), { cues: options.cues });
-  undecided.forEach((d, k) => {
-    const v = verdicts[k];
-    d.kind = v.kind;
-    d.source = v.kind === 'neutral' ? 'none' : 'prose';
-    d.cue = v.kind === 'neutral' ? '' : v.cue;
-  });
-  // Every draft now has kind, source and cue: it is a ClassifiedSentence (mutated in place: no copies).
-  return drafts as ClassifiedSentence[];
-}
-
 export { CRITIQUE_KINDS };
+export { ProseMemo } from './critique';

@@ -24,28 +24,37 @@ const HIGHLIGHT = /==(?=\S)((?:(?!==)[\s\S])*?\S)==/g;
 export function plainText(inline: string): string {
   // Fast path: most sentences and titles carry no inline Markdown at all.
   if (!NEEDS_WORK.test(inline)) return /\s\s|[\t\n\r]/.test(inline) ? inline.replace(/\s+/g, ' ').trim() : inline.trim();
+  // Each replacement runs only when the text holds the characters it needs (they are the same
+  // replacements, in the same order: one that cannot match would change nothing).
   let s = inline;
-  if (s.indexOf('[') >= 0 || s.indexOf('<') >= 0) {
-    s = s
-      .replace(IMAGE, '$1')
-      .replace(LINK, '$1')
-      .replace(REFERENCE_LINK, '$1')
-      .replace(WIKI_LINK, (_m, target: string, alias?: string) => alias ?? target)
-      .replace(AUTOLINK, '$1')
-      .replace(TAG, '');
+  if (s.indexOf('[') >= 0) {
+    if (s.indexOf('![') >= 0) s = s.replace(IMAGE, '$1');
+    if (s.indexOf('](') >= 0) s = s.replace(LINK, '$1');
+    if (s.indexOf('][') >= 0) s = s.replace(REFERENCE_LINK, '$1');
+    if (s.indexOf('[[') >= 0) s = s.replace(WIKI_LINK, (_m, target: string, alias?: string) => alias ?? target);
   }
-  s = s
-    .replace(/`+([^`]*)`+/g, '$1')
-    .replace(STRONG, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2')
-    .replace(STRIKE, '$1')
-    .replace(HIGHLIGHT, '$1')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name])
-    .replace(/&#(\d{1,6});/g, (_m, d: string) => safeCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]{1,6});/gi, (_m, h: string) => safeCodePoint(parseInt(h, 16)));
-  return s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  if (s.indexOf('<') >= 0) s = s.replace(AUTOLINK, '$1').replace(TAG, '');
+  if (s.indexOf('`') >= 0) s = s.replace(/`+([^`]*)`+/g, '$1');
+  if (s.indexOf('**') >= 0 || s.indexOf('__') >= 0) s = s.replace(STRONG, '$2');
+  if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) s = s.replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=$|[^\w*])/g, '$1$2');
+  if (s.indexOf('~~') >= 0) s = s.replace(STRIKE, '$1');
+  if (s.indexOf('==') >= 0) s = s.replace(HIGHLIGHT, '$1');
+  if (s.indexOf('\\') >= 0) s = s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (s.indexOf('&') >= 0) {
+    s = s.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name]);
+    if (s.indexOf('&#') >= 0) {
+      s = s
+        .replace(/&#(\d{1,6});/g, (_m, d: string) => safeCodePoint(Number(d)))
+        .replace(/&#x([0-9a-f]{1,6});/gi, (_m, h: string) => safeCodePoint(parseInt(h, 16)));
+    }
+  }
+  if (HAS_INVISIBLE.test(s)) s = s.replace(INVISIBLE, '');
+  if (UNUSUAL_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
+  return s.trim();
 }
+
+/** INVISIBLE, as a test. */
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 
 /** The text without invisible direction and zero-width characters (they can disguise a name). */
 export function stripInvisible(text: string): string {
@@ -58,5 +67,13 @@ function safeCodePoint(cp: number): string {
 
 /** Lower-case, emphasis-free, whitespace-collapsed form used to compare sentences and quotes. */
 export function normalizeForMatch(s: string): string {
-  return plainText(s).toLowerCase().replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+  let out = plainText(s).toLowerCase();
+  // Each replacement runs only where it would change something (most sentences need neither).
+  if (CURLY_QUOTE.test(out)) out = out.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+  if (UNUSUAL_SPACE.test(out)) out = out.replace(/\s+/g, ' ');
+  return out.trim();
 }
+
+const CURLY_QUOTE = /[“”‘’]/;
+/** White space other than single spaces: what collapsing runs of `\s` to one space changes. */
+const UNUSUAL_SPACE = /[^\S ]| {2}/;

@@ -12,20 +12,27 @@ export interface LineTable {
 }
 
 export function buildLineTable(text: string): LineTable {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  // Most texts break lines with \n alone: then indexOf finds each break (far faster than a loop).
+  // Most texts break lines with \n alone: then indexOf finds each break (far faster than a loop),
+  // and counting them first lets the arrays be made at their size (growing them copies them).
   if (text.indexOf('\r') < 0) {
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    const starts: number[] = new Array(count);
+    const ends: number[] = new Array(count);
     let start = 0;
+    let k = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      starts.push(start);
-      ends.push(i);
+      starts[k] = start;
+      ends[k] = i;
+      k++;
       start = i + 1;
     }
-    starts.push(start);
-    ends.push(text.length);
-    return { starts, ends, count: starts.length, eol: '\n' };
+    starts[k] = start;
+    ends[k] = text.length;
+    return { starts, ends, count, eol: '\n' };
   }
+  const starts: number[] = [];
+  const ends: number[] = [];
   let start = 0;
   let lf = 0, crlf = 0, cr = 0;
   const n = text.length;

@@ -41,8 +41,31 @@ function codePoint(cp: number): string {
 
 /** The lower-case scheme of a URL as a browser would read it, or '' for a relative URL. */
 export function urlScheme(url: string): string {
+  const plain = plainScheme(url);
+  if (plain !== undefined) return plain;
   const s = decodeForCheck(url).replace(IGNORED, '').toLowerCase();
   return SCHEME.exec(s)?.[1] ?? '';
+}
+
+/** The scheme of a URL of printable ASCII without `%` or `&` (nothing to decode or ignore, the
+ *  common case), read without regular expressions; undefined for any other URL. */
+function plainScheme(url: string): string | undefined {
+  let colon = -1;
+  let schemeChars = true;
+  for (let k = 0; k < url.length; k++) {
+    const c = url.charCodeAt(k);
+    if (c <= 0x20 || c >= 0x7f || c === 0x25 /* % */ || c === 0x26 /* & */) return undefined;
+    if (colon >= 0 || !schemeChars) continue;
+    if (c === 0x3a /* : */) colon = k;
+    else schemeChars = isSchemeCode(c, k === 0);
+  }
+  return colon > 0 && schemeChars ? url.slice(0, colon).toLowerCase() : '';
+}
+
+/** `[a-z]` first, then `[a-z0-9+.-]`, either case. */
+function isSchemeCode(c: number, first: boolean): boolean {
+  const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return letter || (!first && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d));
 }
 
 /** Links may be http:, https:, mailto:, relative paths or `#` anchors. */
@@ -62,9 +85,18 @@ function isExternal(href: string): boolean {
   return scheme === 'http' || scheme === 'https' || (scheme === '' && href.trimStart().startsWith('//'));
 }
 
+/** Instances made by `createMarkdown`. */
+const sharedSetups = new WeakSet<MarkdownIt>();
+
+/** Whether `md` is Paper Study's own setup: markdown-it's renderer, and only Paper Study's rules. */
+export function isSharedSetup(md: MarkdownIt): boolean {
+  return sharedSetups.has(md);
+}
+
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   const md = markdownIt({ html: false, linkify: options.linkify ?? true, typographer: false, breaks: options.breaks ?? false });
   md.validateLink = isSafeLink;
+  if (md.options.linkify) cheapenLinkify(md);
   md.block.ruler.before('table', 'front_matter', frontMatter, { alt: [] });
   md.renderer.rules.front_matter = () => '';
 
@@ -86,17 +118,30 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     if (href !== null && isExternal(String(href))) tokens[idx].attrSet('rel', 'noopener noreferrer');
     return linkOpen(tokens, idx, opts, env, self);
   };
+  sharedSetups.add(md);
   return md;
+}
+
+/** linkify-it's `test` runs a search whose every position tries a large Unicode class, on each
+ *  paragraph and again on each text piece of one that may hold a link: on prose, most of the render
+ *  time. A link it recognises needs `//` (after `http:`, `https:`, `ftp:`, or alone) or `@` (e-mail,
+ *  with or without `mailto:`) as long as fuzzy links (`example.com`) stay off, so a text with
+ *  neither cannot hold one; the others go through the full test. */
+function cheapenLinkify(md: MarkdownIt): void {
+  const linkify = md.linkify;
+  linkify.set({ fuzzyLink: false }); // linkify-it's default, which the check relies on
+  const test = linkify.test.bind(linkify);
+  linkify.test = (text: string) => (text.includes('//') || text.includes('@')) && test(text);
 }
 
 /** YAML front matter (`---` on the first line up to `---` or `...`) is metadata, not content: it
  *  becomes a token that renders nothing, as in VS Code's preview. */
 function frontMatter(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  // Tried at every block start: return before allocating anything.
   if (startLine !== 0 || state.blkIndent !== 0) return false;
-  const line = (i: number) => state.src.slice(state.bMarks[i], state.eMarks[i]).replace(/^\uFEFF/, '').trimEnd();
-  if (line(0) !== '---') return false;
+  if (sourceLine(state, 0) !== '---') return false;
   for (let i = 1; i < endLine; i++) {
-    const t = line(i);
+    const t = sourceLine(state, i);
     if (t !== '---' && t !== '...') continue;
     if (silent) return true;
     const token = state.push('front_matter', '', 0);
@@ -107,4 +152,8 @@ function frontMatter(state: StateBlock, startLine: number, endLine: number, sile
     return true;
   }
   return false;
+}
+
+function sourceLine(state: StateBlock, i: number): string {
+  return state.src.slice(state.bMarks[i], state.eMarks[i]).replace(/^\uFEFF/, '').trimEnd();
 }

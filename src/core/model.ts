@@ -1,6 +1,8 @@
 // The data model of Paper Study's core. Every offset is a UTF-16 index into the exact text that was
 // indexed (a BOM, if present, is character 0); every line is 1-based. Ranges are half-open [start, end).
 
+import type { ProseMemo } from './critique';
+
 /** What a critique sentence or note says about the paper. */
 export type CritiqueKind = 'strength' | 'weakness' | 'question' | 'idea' | 'note';
 
@@ -140,4 +142,7 @@ export interface IndexOptions {
   readonly cues?: Partial<Record<CritiqueKind, readonly string[]>>;
   /** File name, used as a last-resort title for one-paper files with no heading. */
   readonly fileName?: string;
+  /** Kept between indexings of one document, so that a re-index after an edit reads only the
+   *  sentences the edit changed. */
+  readonly memo?: ProseMemo;
 }

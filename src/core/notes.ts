@@ -373,7 +373,7 @@ function scanContainer(doc: Source, views: readonly View[], top: boolean): LineB
       }
       para = undefined;
     }
-    cols = cols.filter((c) => c <= ind.cols);
+    if (cols.some((c) => c > ind.cols)) cols = cols.filter((c) => c <= ind.cols);
     let base = deepest(cols, ind.cols);
     if (ind.cols - base >= 4) {
       const prev = blocks[blocks.length - 1];
@@ -384,7 +384,7 @@ function scanContainer(doc: Source, views: readonly View[], top: boolean): LineB
     const item = listMarkers(s, ind.chars, ind.cols, cols);
     if (item.listItem) base = cols[cols.length - 1];
     const content = s.slice(item.pos);
-    const add = (type: LineBlockType, last = k, quote?: QuoteLines) => {
+    const add = (type: LineBlockType, last = k, quote?: QuoteLines): LineBlock => {
       const b = block(type, k, ind.cols, base, cols, item.listItem, quote);
       b.last = last;
       blocks.push(b);

@@ -7,6 +7,7 @@ import type { ScanResult, ScannedHeading } from './blocks';
 import { readFrontMatter } from './frontMatter';
 import { plainText, stripInvisible } from './inline';
 import { sectionRoleOfHeading } from './critique';
+import { isWhiteSpace } from './whiteSpace';
 
 export interface PaperDetection {
   readonly papers: Paper[];
@@ -53,8 +54,49 @@ function lineText(text: string, scan: ScanResult, i: number): string {
 /** True for headings that are probably a paper's title rather than a topic or section. */
 function looksLikePaperTitle(h: ScannedHeading): boolean {
   if (LINK_HEADING.test(h.raw)) return true;
-  const words = h.text.split(/\s+/).filter(Boolean).length;
-  return words >= 3 || /[:\d]/.test(h.text) || /[A-Z].*[A-Z]/.test(h.text.replace(/^\S+\s*/, ''));
+  const { text } = h;
+  if (hasThreeWords(text) || /[:\d]/.test(text)) return true;
+  // Two capitals after the first word.
+  FIRST_WORD.lastIndex = 0;
+  FIRST_WORD.test(text);
+  TWO_CAPITALS.lastIndex = FIRST_WORD.lastIndex;
+  return TWO_CAPITALS.test(text);
+}
+
+const FIRST_WORD = /^\S*\s*/g;
+const TWO_CAPITALS = /[A-Z].*[A-Z]/g;
+
+/** Whether `text` has three or more words (runs of non-white-space). */
+function hasThreeWords(text: string): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (!space && !inWord && ++words >= 3) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
+/** Whether TITLE_BULLET or META_BULLET may match the line text[from, to): after its bullet, the
+ *  blanks and an optional `**` or `__`, one of their keys must start (with t, a, y, l or u). */
+function mayBeMetaBullet(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
+  const bullet = i < to ? text.charCodeAt(i) : -1;
+  if (bullet !== 45 && bullet !== 42 && bullet !== 43) return false;
+  const afterBullet = ++i;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
+  if (i === afterBullet) return false;
+  const c = text.charCodeAt(i);
+  if ((c === 42 || c === 95) && i + 1 < to && text.charCodeAt(i + 1) === c) i += 2;
+  if (i >= to) return false;
+  const letter = text.charCodeAt(i) | 32;
+  return letter === 116 || letter === 97 || letter === 121 || letter === 108 || letter === 117;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function isLinkListItem(s: string): boolean {
@@ -78,19 +120,26 @@ export function detectPapers(text: string, scan: ScanResult, fileName?: string):
   const linkItemsAfter: number[] = new Array(headings.length + 1).fill(0);
   {
     let k = 0;
+    // The next `](` at or after the line being looked at (-2: not searched yet; -1: none left): a
+    // list item can be a link only where its line has one.
+    let nextLink = -2;
     for (const b of blocks) {
       while (k < headings.length && headings[k].lineIndex < b.firstLine) k++;
       // blocks before heading k belong to the interval after heading k-1 (index k).
       blocksAfter[k]++;
-      if (b.kind === 'list-item' && isLinkListItem(lineText(text, scan, b.firstLine))) linkItemsAfter[k]++;
+      if (b.kind !== 'list-item') continue;
+      const from = b.firstLine === 0 ? scan.contentStart : lines.starts[b.firstLine];
+      if (nextLink !== -1 && nextLink < from) nextLink = text.indexOf('](', from);
+      if (nextLink >= 0 && nextLink < lines.ends[b.firstLine] && isLinkListItem(lineText(text, scan, b.firstLine))) linkItemsAfter[k]++;
     }
   }
 
   // Metadata bullets (`* **Title**: …`, `* **Authors**: …`) in the first part of a file.
   let bulletTitle: { title: string; line: number } | undefined;
   const bulletMeta: { authors?: string[]; year?: string; tags?: string[]; url?: string } = {};
-  for (const b of blocks.slice(0, 60)) {
-    if (b.kind !== 'list-item') continue;
+  for (let k = 0; k < blocks.length && k < 60; k++) {
+    const b = blocks[k];
+    if (b.kind !== 'list-item' || !mayBeMetaBullet(text, b.firstLine === 0 ? scan.contentStart : lines.starts[b.firstLine], lines.ends[b.firstLine])) continue;
     const s = lineText(text, scan, b.firstLine).trimEnd();
     const t = TITLE_BULLET.exec(s);
     if (t && !bulletTitle) { bulletTitle = { title: plainText(t[1]), line: b.firstLine + 1 }; continue; }

@@ -7,20 +7,24 @@ import { sanitizeHtml } from './htmlSanitizer';
 import { isSafeImage, isSafeLink } from './markdown';
 
 export function neutralizeTokens(tokens: readonly Token[]): void {
-  for (const t of tokens) {
-    if (t.type === 'html_block' || t.type === 'html_inline') t.content = sanitizeHtml(t.content);
-    else if (t.type === 'link_open') {
-      const href = t.attrGet('href');
-      if (href !== null && !isSafeLink(String(href))) t.attrs = (t.attrs ?? []).filter(([name]) => name !== 'href');
-    } else if (t.type === 'image') {
-      const src = t.attrGet('src');
-      if (src !== null && !isSafeImage(String(src))) {
-        t.type = 'text';
-        t.tag = '';
-        t.attrs = null;
-        t.children = null;
-      }
+  // Indexed loops: this walks every token of every render, and an iterator may allocate per step.
+  for (let i = 0; i < tokens.length; i++) neutralizeToken(tokens[i]);
+}
+
+/** One token and its children. */
+export function neutralizeToken(t: Token): void {
+  if (t.type === 'html_block' || t.type === 'html_inline') t.content = sanitizeHtml(t.content);
+  else if (t.type === 'link_open') {
+    const href = t.attrGet('href');
+    if (href !== null && !isSafeLink(String(href))) t.attrs = (t.attrs ?? []).filter(([name]) => name !== 'href');
+  } else if (t.type === 'image') {
+    const src = t.attrGet('src');
+    if (src !== null && !isSafeImage(String(src))) {
+      t.type = 'text';
+      t.tag = '';
+      t.attrs = null;
+      t.children = null;
     }
-    if (t.children) neutralizeTokens(t.children);
   }
+  if (t.children) neutralizeTokens(t.children);
 }

@@ -1,6 +1,9 @@
-// Sentence splitting for one block of prose. A single left-to-right scan with charCodeAt: at each
+// Sentence splitting for one block of prose. A single left-to-right scan of its code units: at each
 // terminator it looks a few characters back (the word before) and ahead (what starts next), so the
 // cost is linear in the text and no regular expression ever runs over the block.
+
+import { CodeUnits } from './codeUnits';
+import { isWhiteSpace } from './whiteSpace';
 
 export interface SentenceRange {
   /** Offset of the sentence's first non-space character. */
@@ -90,55 +93,82 @@ function isLowerLetter(c: number): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
-/** The word (letters and inner dots) just before a dot at `dot`, at most 16 characters back. */
-function wordBefore(text: string, dot: number): string {
+/** Where the word (letters and inner dots) just before a dot at `dot` starts, at most 16 characters
+ *  back and not before `lo` (where the text being split begins); -1 for a word glued to a longer
+ *  one ("foo-bar." is fine, "naïve." is cut): only whole ASCII words count. */
+function wordBefore(text: Uint16Array, dot: number, lo: number): number {
   let s = dot;
-  while (s > 0 && dot - s < 16) {
-    const c = text.charCodeAt(s - 1);
-    if (isAsciiLetter(c) || (c === 46 && s - 1 > 0 && isAsciiLetter(text.charCodeAt(s - 2)))) s--;
+  while (s > lo && dot - s < 16) {
+    const c = text[s - 1];
+    if (isAsciiLetter(c) || (c === 46 && s - 1 > lo && isAsciiLetter(text[s - 2]))) s--;
     else break;
   }
-  // A word glued to a longer one ("foo-bar." is fine, "naïve." is cut): only whole ASCII words count.
-  if (s > 0 && dot - s >= 16) return '';
-  return text.slice(s, dot);
+  return s > lo && dot - s >= 16 ? -1 : s;
 }
 
-/** "J", "U.S", "A.B.C": single letters, possibly joined by dots, the first one upper-case. */
-function isInitials(word: string): boolean {
-  if (word.length === 0 || word.charCodeAt(0) < 65 || word.charCodeAt(0) > 90) return false;
-  for (let i = 0; i < word.length; i++) {
-    const letterSlot = i % 2 === 0;
-    const c = word.charCodeAt(i);
+/** Classes of abbreviations, as bits. */
+const NEVER_FINAL_BIT = 1, BEFORE_NUMBER_BIT = 2, MAYBE_FINAL_BIT = 4;
+/** Letters and dots as the digits 1..27 of a number: words of up to 6 characters have distinct keys. */
+const KEY_LENGTH = 6;
+
+function keyOf(text: Uint16Array, s: number, e: number): number {
+  let key = 0;
+  for (let i = s; i < e; i++) {
+    const c = text[i] | 32; // lower case; a dot (46) stays a dot
+    key = key * 28 + (c === 46 ? 27 : c - 96);
+  }
+  return key;
+}
+
+/** Every abbreviation by its key, with its classes. */
+const ABBREVIATIONS = new Map<number, number>();
+for (const [set, bit] of [[NEVER_FINAL, NEVER_FINAL_BIT], [BEFORE_NUMBER, BEFORE_NUMBER_BIT], [MAYBE_FINAL, MAYBE_FINAL_BIT]] as const) {
+  for (const word of set) {
+    if (word.length > KEY_LENGTH) throw new Error(`abbreviation too long: ${word}`);
+    const key = keyOf(Uint16Array.from(word, (ch) => ch.charCodeAt(0)), 0, word.length);
+    ABBREVIATIONS.set(key, (ABBREVIATIONS.get(key) ?? 0) | bit);
+  }
+}
+
+/** text[s, e) is initials: "J", "U.S", "A.B.C" — single letters, possibly joined by dots, the first
+ *  one upper-case. */
+function isInitials(text: Uint16Array, s: number, e: number): boolean {
+  const first = text[s];
+  if (e === s || first < 65 || first > 90) return false;
+  for (let i = s; i < e; i++) {
+    const letterSlot = (i - s) % 2 === 0;
+    const c = text[i];
     if (letterSlot ? !isAsciiLetter(c) : c !== 46) return false;
   }
-  return word.length % 2 === 1;
+  return (e - s) % 2 === 1;
 }
 
-/** The lower-cased word starting at `at` (letters only, at most 16). */
-function wordAt(text: string, at: number): string {
-  let e = at;
-  while (e < text.length && e - at < 16 && isAsciiLetter(text.charCodeAt(e))) e++;
-  return text.slice(at, e).toLowerCase();
+/** The lower-cased word starting at `at` (letters only, at most 16, not past `hi`). */
+function wordAt(text: Uint16Array, at: number, hi: number): string {
+  let word = '';
+  for (let e = at; e < hi && e - at < 16 && isAsciiLetter(text[e]); e++) word += String.fromCharCode(text[e] | 32);
+  return word;
 }
 
 /**
  * Decides whether the terminator run text[first..runEnd) ends a sentence, given that whitespace
- * follows it and `next` is the offset of the next non-space character.
+ * follows it and `next` is the offset of the next non-space character; [lo, hi) is the text being split.
  */
-function endsSentence(text: string, first: number, runEnd: number, next: number): boolean {
+function endsSentence(text: Uint16Array, first: number, runEnd: number, next: number, lo: number, hi: number): boolean {
   let k = next;
-  while (k < text.length && k - next < 4 && isOpener(text.charCodeAt(k))) k++;
-  const c = k < text.length ? text.charCodeAt(k) : 0;
+  while (k < hi && k - next < 4 && isOpener(text[k])) k++;
+  const c = k < hi ? text[k] : 0;
   // "what?" he asked / and so on... and then / approx. the: a lower-case word continues the sentence.
   if (isLowerLetter(c)) return false;
-  const single = runEnd - first === 1 && text.charCodeAt(first) === 46;
+  const single = runEnd - first === 1 && text[first] === 46;
   if (!single) return true;
-  const word = wordBefore(text, first);
-  if (word === '') return true;
-  const lower = word.toLowerCase();
-  if (NEVER_FINAL.has(lower)) return false;
-  if (BEFORE_NUMBER.has(lower) && (isDigit(c) || c === 35 /* # */)) return false;
-  if (MAYBE_FINAL.has(lower) || isInitials(word)) return OPENERS.has(wordAt(text, k));
+  const s = wordBefore(text, first, lo);
+  if (s < 0 || s === first) return true;
+  // Words are compared by key (no string is made): letters compare case-insensitively.
+  const classes = first - s <= KEY_LENGTH ? ABBREVIATIONS.get(keyOf(text, s, first)) ?? 0 : 0;
+  if (classes & NEVER_FINAL_BIT) return false;
+  if (classes & BEFORE_NUMBER_BIT && (isDigit(c) || c === 35 /* # */)) return false;
+  if (classes & MAYBE_FINAL_BIT || isInitials(text, s, first)) return OPENERS.has(wordAt(text, k, hi));
   return true;
 }
 
@@ -149,59 +179,127 @@ function endsSentence(text: string, first: number, runEnd: number, next: number)
  * Never splits at a colon, inside numbers, URLs or file names, or after known abbreviations.
  */
 export function splitSentences(text: string): SentenceRange[] {
+  const bounds: number[] = [];
+  const count = splitSentencesInto(textCodes.of(text), 0, 0, text.length, bounds);
   const out: SentenceRange[] = [];
-  const n = text.length;
-  let segStart = 0;
+  for (let k = 0; k < count; k += 3) out.push({ start: bounds[k], end: bounds[k + 1] });
+  return out;
+}
 
-  const push = (from: number, to: number): void => {
-    while (from < to && isSpace(text.charCodeAt(from))) from++;
-    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
-    if (to > from) out.push({ start: from, end: to });
-  };
+/** Printable ASCII characters other than the terminators . ? ! (1), by code. */
+const PLAIN_ASCII = new Uint8Array(128);
+for (let c = 33; c < 127; c++) PLAIN_ASCII[c] = c === 46 || c === 63 || c === 33 ? 0 : 1;
 
-  let i = 0;
+/** What `splitSentencesInto` tells of a sentence, as bits: it holds a line break (\r or \n), or a
+ *  tab or two white-space characters in a row once its line breaks are spaces ("loose"). */
+export const HAS_BREAK = 1;
+export const LOOSE = 2;
+
+/** The code units of a text split by `splitSentences`. */
+const textCodes = new CodeUnits(1024, 1 << 16);
+
+/**
+ * `splitSentences` of the text whose code units are `text` (see codeUnits.ts), from `lo` to `hi`,
+ * with its first `from - lo` characters read as spaces (a list marker): writes each sentence's start and end, as offsets into
+ * `text`, and its HAS_BREAK and LOOSE bits to `out` from index 0 on, three numbers a sentence
+ * (entries past those are left as they were: `out` can be reused without shrinking it), and
+ * returns how many numbers it wrote. Line breaks count as spaces, as they do in the folded block.
+ */
+export function splitSentencesInto(text: Uint16Array, lo: number, from: number, hi: number, out: number[]): number {
+  const n = hi;
+  let segStart = from;
+  let count = 0;
+  breakCount = 0;
+  looseCount = 0;
+  breakNext = 0;
+  looseNext = 0;
+
+  let i = from;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    // Most characters are neither terminators (. ? ! …) nor CJK terminators (from U+3002).
-    if (c < 0x2026 && c !== 46 && c !== 63 && c !== 33) {
+    const c = text[i];
+    // Most characters are printable ASCII other than . ? ! (skipped at once), and few others are
+    // terminators (. ? ! … and the CJK ones, from U+3002).
+    if (c < 128 ? PLAIN_ASCII[c] === 1 : c < 0x2026) {
+      if (c >= 0xa0) noteSpace(text, i, c, from);
+      i++;
+      continue;
+    }
+    if (c < 128 && c !== 46 && c !== 63 && c !== 33) {
+      noteSpace(text, i, c, from);
       i++;
       continue;
     }
     if (isCjkTerminator(c)) {
       let j = i + 1;
       while (j < n) {
-        const d = text.charCodeAt(j);
+        const d = text[j];
         if (isCjkTerminator(d) || isTerminator(d) || isCloser(d)) j++;
         else break;
       }
-      push(segStart, j);
+      count = pushTrimmed(text, segStart, j, out, count);
       segStart = j;
       i = j;
       continue;
     }
     if (!isTerminator(c)) {
+      noteSpace(text, i, c, from);
       i++;
       continue;
     }
     let runEnd = i + 1;
-    while (runEnd < n && isTerminator(text.charCodeAt(runEnd))) runEnd++;
+    while (runEnd < n && isTerminator(text[runEnd])) runEnd++;
     let j = runEnd;
-    while (j < n && isCloser(text.charCodeAt(j))) j++;
+    while (j < n && isCloser(text[j])) j++;
     if (j >= n) break;
-    if (!isSpace(text.charCodeAt(j))) {
+    if (!isSpace(text[j])) {
       // "3.5", "paper.pdf", "e.g.,", "?raw=true": not an end.
       i = runEnd;
       continue;
     }
-    let next = j + 1;
-    while (next < n && isSpace(text.charCodeAt(next))) next++;
+    let next = j;
+    for (let d = text[next]; next < n && isSpace(d); d = text[++next]) noteSpace(text, next, d, from);
     if (next >= n) break;
-    if (endsSentence(text, i, runEnd, next)) {
-      push(segStart, j);
+    if (endsSentence(text, i, runEnd, next, lo, n)) {
+      count = pushTrimmed(text, segStart, j, out, count);
       segStart = j;
     }
     i = next;
   }
-  push(segStart, n);
-  return out;
+  return pushTrimmed(text, segStart, n, out, count);
+}
+
+/** Where the block being split has line breaks, and where it has a tab or ends a run of two
+ *  white-space characters (each list in order, reused: see noteSpace); the next of each that no
+ *  sentence has passed yet. */
+const breaksAt: number[] = [];
+const looseAt: number[] = [];
+let breakCount = 0;
+let looseCount = 0;
+let breakNext = 0;
+let looseNext = 0;
+
+/** Notes the character c at `at` if it makes a sentence that holds it fold: a line break, a tab,
+ *  or white space after white space (from `from` on). */
+function noteSpace(text: Uint16Array, at: number, c: number, from: number): void {
+  if (!isWhiteSpace(c)) return;
+  if (c === 10 || c === 13) breaksAt[breakCount++] = at;
+  if (c === 9 || (at > from && isWhiteSpace(text[at - 1]))) looseAt[looseCount++] = at;
+}
+
+/** Writes text[a, b) without its surrounding spaces to out[count..count + 2] (its start, end and
+ *  HAS_BREAK and LOOSE bits), unless it is empty; returns the new count. A noted character counts
+ *  when it stands after the sentence's first character (the pair it ends is then inside) and
+ *  before its end. */
+function pushTrimmed(text: Uint16Array, a: number, b: number, out: number[], count: number): number {
+  while (a < b && isSpace(text[a])) a++;
+  while (b > a && isSpace(text[b - 1])) b--;
+  if (b === a) return count;
+  while (breakNext < breakCount && breaksAt[breakNext] <= a) breakNext++;
+  while (looseNext < looseCount && looseAt[looseNext] <= a) looseNext++;
+  const hasBreak = breakNext < breakCount && breaksAt[breakNext] < b;
+  const loose = looseNext < looseCount && looseAt[looseNext] < b;
+  out[count] = a;
+  out[count + 1] = b;
+  out[count + 2] = (hasBreak ? HAS_BREAK : 0) | (loose ? LOOSE : 0);
+  return count + 3;
 }

@@ -85,7 +85,9 @@ export class CritiqueDecorations extends Disposable {
       this.settings = readDecorationSettings();
       this.updateAll();
     }));
-    this.updateAll();
+    // Not during activation (which must stay quick): the editors shown at start-up are highlighted
+    // once activation has returned.
+    this.debouncer.schedule('\0start-up', () => this.updateAll());
   }
 
   /** Resolves when no debounced update is waiting. */

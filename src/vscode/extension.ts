@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   const activation = new ActivationTime();
   const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
   const log = own(vscode.window.createOutputChannel('Paper Study', { log: true }));
+  activation.mark('log');
   const settings = own(new SettingsWatcher());
   const index = own(new WorkspaceIndex(settings, log));
   const filter = own(new PaperFilterState());
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   const view = own(new PapersView(model, filter));
   const prompts = new PromptSeam();
   const targets = new NoteTargetResolver(index, prompts);
+  activation.mark('index and view');
 
   const commands = own(new CommandManager(log));
   const liveEdits = new LiveEditSeam();
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   commands.register(own(new TreeEventsCommand(view)));
   commands.register(new InterleaveEditsCommand(liveEdits));
   commands.register(new ScanStateCommand(index, view, activation));
+  activation.mark('commands');
 
   const studyDeps = { extensionUri: context.extensionUri, index, settings, log };
   const serializer = new StudyPanelSerializer(studyDeps);
@@ -75,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   commands.register(new StudyPanelStateCommand());
   commands.register(new StudyPanelActionCommand());
   commands.register(new ReviveStudyPanelCommand(serializer));
+  activation.mark('study panel');
 
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const decorations = own(new CritiqueDecorations(index, settings, log));
@@ -83,10 +87,12 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   own(vscode.languages.registerCompletionItemProvider(markdown, new NoteKindCompletionProvider(), ...NoteKindCompletionProvider.triggerCharacters));
   commands.register(new ToggleDecorationsCommand());
   commands.register(new DecorationsSnapshotCommand(decorations));
+  activation.mark('editor features');
 
   // VS Code's Markdown preview renders with Paper Study's plugin (contributes.markdown.markdownItPlugins).
   const exports = markdownPreviewExports(settings);
-  log.info(vscode.l10n.t('Activated in {0} ms.', activation.stop()));
+  const ms = activation.stop();
+  log.info(vscode.l10n.t('Activated in {0} ms ({1}).', ms, activation.breakdown));
   return exports;
 }
 

@@ -5,7 +5,7 @@
 // (first at once, then each time the count has doubled), so that the extension host stays
 // responsive and the tree fills in as it goes without being refreshed more than a few times.
 import * as vscode from 'vscode';
-import { indexDocument } from '../core/indexer';
+import { indexDocument, ProseMemo } from '../core/indexer';
 import type { DocumentIndex } from '../core/model';
 import { Disposable } from './disposable';
 import { KeyedDebouncer } from './debouncer';
@@ -38,11 +38,24 @@ const SLICE_MS = 20;
 /** Shortest time between two publications of a running scan's partial results. */
 const PUBLISH_MS = 500;
 const EDIT_DELAY_MS = 300;
+/** Open documents whose sentence readings are kept between edits (the most recently indexed). */
+const MEMO_DOCUMENTS = 16;
 const LISTING_KEY = '\0listing';
 const REMOVALS_KEY = '\0removals';
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const pathOrder = new Intl.Collator().compare;
+
+/** One re-indexing of an open document with its memo. */
+export interface EditIndexing {
+  /** Counts the indexings of open documents. */
+  readonly seq: number;
+  readonly path: string;
+  readonly ms: number;
+  /** Sentences read again (new or changed since the last indexing), and sentences reused. */
+  readonly read: number;
+  readonly reused: number;
+}
 
 /** How far the running scan is. */
 export interface ScanProgress {
@@ -52,6 +65,7 @@ export interface ScanProgress {
 
 export class WorkspaceIndex extends Disposable {
   private readonly files = new Map<string, IndexedFile>();
+  private readonly memos = new Map<string, ProseMemo>();
   /** `files` in path order, made again after any change. */
   private sorted: IndexedFile[] | undefined;
   private changes = 0;
@@ -156,13 +170,28 @@ export class WorkspaceIndex extends Disposable {
     const stored = this.files.get(uriKey(document.uri));
     const text = document.getText();
     if (stored && stored.text === text) return stored.index;
-    return this.indexText(text, document.uri);
+    return this.indexText(text, document.uri, this.memoOf(document.uri));
   }
 
-  /** Indexes `text` of `uri` with the current settings (not stored). */
-  indexText(text: string, uri: vscode.Uri): DocumentIndex {
-    return indexDocument(text, { cues: this.settings.current.cues, fileName: baseName(uri) });
+  /** Indexes `text` of `uri` with the current settings (not stored). With a memo (an open
+   *  document's), only the sentences changed since the memo's last use are read again. */
+  indexText(text: string, uri: vscode.Uri, memo?: ProseMemo): DocumentIndex {
+    return indexDocument(text, { cues: this.settings.current.cues, fileName: baseName(uri), memo });
   }
+
+  /** The memo of a document being edited; the least recently used one is dropped past MEMO_DOCUMENTS. */
+  private memoOf(uri: vscode.Uri): ProseMemo {
+    const key = uriKey(uri);
+    const memo = this.memos.get(key) ?? new ProseMemo();
+    this.memos.delete(key);
+    this.memos.set(key, memo);
+    if (this.memos.size > MEMO_DOCUMENTS) this.memos.delete(this.memos.keys().next().value!);
+    return memo;
+  }
+
+  /** The last indexing of an open document's text: its time and how many sentences it read again
+   *  or reused (for the scale test and the log). */
+  lastEdit: EditIndexing | undefined;
 
   /** Watches the files `paperStudy.include` selects (again when that setting changes). */
   private watchIncluded(): void {
@@ -194,6 +223,7 @@ export class WorkspaceIndex extends Disposable {
     }));
     // Closing a document with unsaved edits discards them: go back to the file on disk.
     this._register(vscode.workspace.onDidCloseTextDocument((document) => {
+      this.memos.delete(uriKey(document.uri));
       if (this.files.has(uriKey(document.uri))) this.debouncer.schedule(uriKey(document.uri), () => this.refreshFile(document.uri));
     }));
   }
@@ -271,7 +301,12 @@ export class WorkspaceIndex extends Disposable {
   }
 
   private indexed(uri: vscode.Uri, read: { text: string; version: number | undefined }): IndexedFile {
-    return { uri, text: read.text, version: read.version, index: this.indexText(read.text, uri) };
+    // Text from an open document (it has a version) is being edited: keep its memo.
+    const memo = read.version === undefined ? undefined : this.memoOf(uri);
+    const started = performance.now();
+    const index = this.indexText(read.text, uri, memo);
+    if (memo) this.lastEdit = { seq: (this.lastEdit?.seq ?? 0) + 1, path: uri.path, ms: performance.now() - started, read: memo.misses, reused: memo.hits };
+    return { uri, text: read.text, version: read.version, index };
   }
 
   private async runScan(): Promise<void> {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SCAN_STATE_COMMAND, type ScanState } from '../../src/vscode/commands/testSeams';
-import { activate, workspaceFolder } from './paperStudyTestkit';
+import { activate, treeEvents, workspaceFolder } from './paperStudyTestkit';
 
 const VAULT = 'scale-test-vault';
 const FILES = 10000;
@@ -29,8 +29,30 @@ function vaultFile(k: number): string {
   return paper(k).replace(/^## /, '# ');
 }
 
+/** A summary of about `kb` KB: many papers of the vault's kind, each with critique. */
+function bigSummary(kb: number): string {
+  const parts = ['# Reading group, long', ''];
+  for (let n = 0, size = 0; size < kb * 1024; n++) {
+    const paper = vaultFile(1000 + n * 5 + 1).replace(/^# /, '## ');
+    parts.push(paper);
+    size += paper.length + 1;
+  }
+  return parts.join('\n');
+}
+
 function settle(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls the scan state until `ready` holds (edits are indexed after a debounce). */
+async function eventuallyState(ready: (s: ScanState) => boolean, timeoutMs = 20000): Promise<ScanState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await scanState({ idle: true, roots: false });
+    if (ready(state)) return state;
+    if (Date.now() > deadline) assert.fail(`timed out; last state ${JSON.stringify(state)}`);
+    await settle(100);
+  }
 }
 
 describe('Scale', function () {
@@ -103,6 +125,40 @@ describe('Scale', function () {
     assert.ok(early, 'the tree\'s first level showed vault files before half of them were read');
     assert.equal(after.files, before.files + FILES, 'every vault file is indexed');
     assert.equal(after.roots, before.roots + FILES, 'every vault file is on the first level');
+  });
+
+  it('re-indexes only the edited file of the vault after an edit, reading again only the changed sentence', async () => {
+    const uri = vscode.Uri.file(path.join(vaultDir, 'topic-7', 'summary-7.md'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: false });
+    const whole = () => new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    try {
+      // Make it a 100 KB summary (unsaved), and let the index take it in.
+      const grow = new vscode.WorkspaceEdit();
+      grow.replace(uri, whole(), bigSummary(100));
+      assert.ok(await vscode.workspace.applyEdit(grow));
+      const grown = await eventuallyState((s) => s.lastEdit?.path === uri.path && s.lastEdit.reused + s.lastEdit.read > 1000);
+      await treeEvents(); // forget earlier events
+
+      // One edit: a word typed into a sentence in the middle.
+      const text = document.getText();
+      const at = text.indexOf('they do not evaluate', text.length >> 1);
+      const type = new vscode.WorkspaceEdit();
+      type.insert(uri, document.positionAt(at), 'still ');
+      assert.ok(await vscode.workspace.applyEdit(type));
+      const after = await eventuallyState((s) => s.lastEdit?.path === uri.path && s.lastEdit.reused + s.lastEdit.read > 1000 && s.lastEdit.seq > grown.lastEdit!.seq && s.lastEdit.read <= 1);
+      const edit = after.lastEdit!;
+      console.log(`      one edit to a ${(text.length / 1024).toFixed(0)} KB summary: re-indexed in ${edit.ms.toFixed(1)} ms, ${edit.read} sentence(s) read again, ${edit.reused} reused`);
+      // (0 when the editor's highlights indexed the new text first: the memo is the document's.)
+      assert.ok(edit.read <= 1 && edit.reused > 1000, 'only the edited sentence was read again');
+      assert.equal(after.files, grown.files, 'no other file was added or dropped');
+      const events = await treeEvents();
+      const fileId = `file:${uri.toString()}`;
+      assert.ok(events.length > 0, 'the tree was told');
+      assert.ok(events.every((e) => Array.isArray(e) && e.length === 1 && e[0] === fileId), `only the file's node was refreshed: ${JSON.stringify(events)}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   it('drops the vault again when its folder is deleted', async () => {

@@ -9,7 +9,7 @@ import type { PapersTreeProvider } from '../papersTreeProvider';
 import type { LiveEditHooks } from '../liveEdit';
 import type { PapersView } from '../papersView';
 import { ScriptedPrompts, type AskedPrompt, type PromptSeam, type ScriptedAnswers } from '../prompts';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { EditIndexing, WorkspaceIndex } from '../workspaceIndex';
 import type { Command } from './command';
 
 export interface TreeSnapshotNode {
@@ -110,7 +110,21 @@ export const SCAN_STATE_COMMAND = 'paperStudy._test.getScanState';
 /** How long `activate()` took, recorded by the entry point. */
 export class ActivationTime {
   private readonly started = performance.now();
+  private last = this.started;
+  private readonly parts: string[] = [];
   ms: number | undefined;
+
+  /** Records the time since the previous mark under `label` (for the log line). */
+  mark(label: string): void {
+    const now = performance.now();
+    this.parts.push(`${label} ${(now - this.last).toFixed(1)}`);
+    this.last = now;
+  }
+
+  /** The marks so far: "label ms, label ms". */
+  get breakdown(): string {
+    return this.parts.join(', ');
+  }
 
   /** Records the time since construction; returns it in milliseconds. */
   stop(): number {
@@ -127,6 +141,8 @@ export interface ScanState {
   readonly total: number;
   /** Files in the index now. */
   readonly files: number;
+  /** The last re-indexing of an open document after an edit. */
+  readonly lastEdit: EditIndexing | undefined;
   /** Files on the tree's first level, as the view lists them (once the scan has published its
    *  first files); -1 when not asked for. */
   readonly roots: number;
@@ -146,7 +162,7 @@ export class ScanStateCommand implements Command {
     const progress = this.index.scanProgress;
     return {
       activationMs: this.activation.ms, scanning: progress !== undefined, done: progress?.done ?? 0, total: progress?.total ?? 0,
-      files: this.index.size, roots,
+      files: this.index.size, roots, lastEdit: this.index.lastEdit,
     };
   }
 }

@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import markdownIt from 'markdown-it';
+import { createMarkdown, urlScheme } from '../../src/core/markdown';
+
+/** Strings from an alphabet rich in what links are made of. */
+function generated(count: number, alphabet: readonly string[], seed: number): string[] {
+  let s = seed;
+  const rnd = () => { s = (s * 1103515245 + 12345) & 0x7fffffff; return s / 0x7fffffff; };
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let text = '';
+    const length = Math.floor(rnd() * 16);
+    for (let k = 0; k < length; k++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+    out.push(text);
+  }
+  return out;
+}
+
+describe('markdown setup: linkify', () => {
+  it('finds links exactly where linkify-it does, after its cheap check', () => {
+    const ours = createMarkdown().linkify;
+    const reference = markdownIt({ linkify: true }).linkify;
+    const samples = [
+      'no links here', 'see https://example.org/a.', 'HTTP://X.ORG', 'ftp://files.org/x', '//cdn.org/x.js', 'a //b.org c',
+      'mail me: a.b@example.org', 'mailto:a@b.org', 'x@y', 'www.example.org', 'example.com', 'http:/one-slash.org',
+      'https://', '(https://x.org/(a))', 'user@localhost', '“https://x.org”', 'javascript://x.org%0aalert(1)',
+    ];
+    const alphabet = ['h', 't', 'p', 's', 'x', 'o', 'r', 'g', ':', '/', '/', '.', '@', ' ', 'w', 'a', 'm', 'i', 'l', '-', '_', 'é'];
+    for (const text of [...samples, ...generated(20000, alphabet, 5)]) {
+      assert.equal(ours.test(text), reference.test(text), JSON.stringify(text));
+    }
+  });
+
+  it('still linkifies bare URLs and e-mail addresses', () => {
+    const html = createMarkdown().render('Go to https://x.org/a or write to a@b.org.\n');
+    assert.match(html, /<a href="https:\/\/x.org\/a" rel="noopener noreferrer">https:\/\/x.org\/a<\/a>/);
+    assert.match(html, /<a href="mailto:a@b.org">a@b.org<\/a>/);
+  });
+});
+
+describe('markdown setup: URL schemes', () => {
+  it('reads the scheme of plain URLs', () => {
+    const cases: [string, string][] = [
+      ['https://x.org', 'https'], ['HTTP://X', 'http'], ['MailTo:a@b', 'mailto'], ['a+b.c-d:x', 'a+b.c-d'], ['javascript:x', 'javascript'],
+      ['1ab:x', ''], [':x', ''], ['', ''], ['/abs:x', ''], ['rel/a.md', ''], ['#top', ''], ['a_b:x', ''], ['h:', 'h'],
+    ];
+    for (const [url, scheme] of cases) assert.equal(urlScheme(url), scheme, url);
+  });
+
+  it('reads a plain URL as it reads the same URL once it needs decoding', () => {
+    // A trailing `%20` decodes to a space that is then ignored: the scheme cannot change.
+    const alphabet = ['a', 'J', 'v', 's', 'c', 'r', 'i', 'p', 't', 'h', '1', '+', '.', '-', ':', '/', '#', '?', '_', '=', '!', '~'];
+    for (const url of generated(20000, alphabet, 9)) assert.equal(urlScheme(url), urlScheme(`${url}%20`), url);
+  });
+});

@@ -30,6 +30,7 @@ const LIST_PREFIX = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 const LABEL_ONLY = /^(?:(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)[ \t]*:?|([A-Za-z][\w /&'-]{1,40}?)[ \t]*:)$/;
 const LABEL_LEAD = /^(?:\*\*|__)([A-Za-z][\w /&'-]{1,40}?)[ \t]*(?::[ \t]*)?(?:\*\*|__)(?:[ \t]*:)?[ \t]+\S/;
 
+/** A sentence as it is collected; a ClassifiedSentence once settled (its kind, source and cue set). */
 interface Draft extends Sentence {
   /** List marker column (list items), for the classifier's carry-over into nested items. */
   indent: number;
@@ -45,13 +46,17 @@ interface RoleHint { role: CritiqueKind; cue: string }
 const documentCodes = new CodeUnits(1 << 16, 1 << 23);
 const quoteCodes = new CodeUnits(1024, 1 << 16);
 
+/** The sentences of the document being indexed (see Drafts.end). */
+const collected: Draft[] = [];
+
 /**
  * The sentences collected so far. Each block's sentences are settled as soon as the block is read:
  * notes decide their own sentences and the sentences they quote, then the prose classifier reads
  * the rest (it has them in document order, block by block, as it would all at once).
  */
 class Drafts {
-  readonly drafts: Draft[] = [];
+  /** The drafts, in a list reused from document to document: see `end`. */
+  readonly drafts = collected;
   /** The drafts whose text is not verbatim the text they stand for (folded: line breaks, container
    *  markers or runs of blanks made single spaces). */
   readonly folded = new Set<Draft>();
@@ -65,6 +70,7 @@ class Drafts {
     private readonly notes: readonly Note[],
     options: IndexOptions,
   ) {
+    this.drafts.length = 0; // (left over only if an earlier indexing threw)
     for (const note of notes) {
       if (!note.quote) continue;
       const quote = normalizeForMatch(note.quote);
@@ -97,11 +103,16 @@ class Drafts {
     this.classifier.classify(from, drafts.length);
   }
 
-  /** Every draft, settled: each has kind, source and cue, it is a ClassifiedSentence (mutated in
-   *  place: no copies). */
+  /** Every draft, settled: each has kind, source and cue, it is a ClassifiedSentence. They are
+   *  returned in a new list, and the reused one is emptied: a document's list made as the document
+   *  is read is what V8 may come to allocate in the old generation (lists of sentences often live
+   *  long), and an old list, even dead, keeps the young sentences it held alive through every
+   *  young collection until a full one. */
   end(): ClassifiedSentence[] {
     this.classifier.end();
-    return this.drafts as ClassifiedSentence[];
+    const sentences = this.drafts.slice() as ClassifiedSentence[];
+    this.drafts.length = 0;
+    return sentences;
   }
 
   /** A note decides its own sentences, and the sentences it quotes (the last note that quotes one). */
@@ -391,24 +402,27 @@ function pushSentences(
   out.settle(settled);
 }
 
+/** A draft; `line` and `endLine` are 0-based here, `section` -1 for none; the kind, source and cue
+ *  are the section's or label's (`hint`), if any. */
+function draftOf(
+  text: string, start: number, end: number, line: number, endLine: number, paper: number, block: number, blockType: BlockType,
+  indent: number, section: number, note: number | undefined, hint: RoleHint | undefined,
+): Draft {
+  return {
+    text, start, end, line: line + 1, endLine: endLine + 1,
+    paper, block, blockType, indent,
+    section: section >= 0 ? section : undefined,
+    note,
+    kind: hint?.role, source: hint ? 'section' : undefined, cue: hint?.cue,
+  };
+}
+
 /** Whether text[from, to) is all white space (as `trim()` sees it). */
 function blank(text: string, from: number, to: number): boolean {
   while (from < to && isWhiteSpace(text.charCodeAt(from))) from++;
   return from === to;
 }
 
-function draftOf(
-  text: string, start: number, end: number, line: number, endLine: number, p: number, block: number, blockType: BlockType,
-  indent: number, section: number, note: number | undefined, hint: RoleHint | undefined,
-): Draft {
-  return {
-    text, start, end, line: line + 1, endLine: endLine + 1,
-    paper: p, block, blockType, indent,
-    section: section >= 0 ? section : undefined,
-    note,
-    kind: hint?.role, source: hint ? 'section' : undefined, cue: hint?.cue,
-  };
-}
 
 function innermostSection(paper: Paper, offset: number): number {
   let found = -1;

@@ -4,6 +4,7 @@
 // in runs, and the way back kept as a few runs instead of an entry per character.
 
 import type { Token } from 'markdown-it';
+import { isWhiteSpace } from './whiteSpace';
 
 export interface Projection {
   /** The collapsed text. */
@@ -17,11 +18,6 @@ export function childText(c: Token): string {
   const type = c.type;
   if (type === 'text' || type === 'code_inline' || type === 'image') return c.content;
   return type === 'softbreak' || type === 'hardbreak' ? ' ' : '';
-}
-
-/** What `/\s/` matches, without a regular expression for the common (ASCII) case. */
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
 }
 
 function isInvisibleCode(c: number): boolean {
@@ -84,7 +80,7 @@ export function projectInline(children: readonly Token[]): Projection {
         afterSpace = false;
         continue;
       }
-      const space = isSpaceCode(c);
+      const space = isWhiteSpace(c);
       if (!space && !isInvisibleCode(c)) {
         if (broken) { startRun(n, base + k); broken = false; }
         n++;

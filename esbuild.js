@@ -4,6 +4,7 @@
 //   node esbuild.js --watch       rebuild on change
 const esbuild = require('esbuild');
 const fs = require('node:fs');
+const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -39,9 +40,23 @@ const problemMatcherPlugin = {
   },
 };
 
-/** js-yaml's loader alone: its single-file ES build keeps the dumper (about 9 KB minified), which
- *  Paper Study never uses and tree shaking cannot drop. Shared with bench/bundleSizes.ts. */
-const alias = { 'js-yaml': require.resolve('js-yaml/package.json').replace(/package\.json$/, 'lib/loader.js') };
+/** js-yaml's loader and core schema alone (scripts/js-yaml-core.js): its single-file ES build keeps
+ *  the dumper (about 9 KB minified), which Paper Study never uses and tree shaking cannot drop. */
+const alias = { 'js-yaml': path.join(__dirname, 'scripts', 'js-yaml-core.js') };
+
+/** The loader's default schema made the core schema, which frontMatter.ts passes anyway: the types
+ *  it adds (timestamps, merge keys, !!binary, !!omap, !!pairs, !!set; about 4 KB) are then left out. */
+const jsYamlCoreSchema = {
+  name: 'js-yaml-core-schema',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/schema\/default$/ }, (args) => (
+      /[\\/]js-yaml[\\/]lib$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, 'schema', 'core.js') } : undefined));
+  },
+};
+
+/** Settings every bundle of the extension's code is built with (also by bench/bundleSizes.ts and
+ *  test/unit/webBundle.test.ts, which must measure what ships). */
+const shared = { alias, plugins: [jsYamlCoreSchema] };
 
 async function main() {
   const contexts = await Promise.all(targets.map((t) => esbuild.context({
@@ -53,7 +68,7 @@ async function main() {
     target: 'es2022',
     logLevel: 'silent',
     metafile: true,
-    plugins: [problemMatcherPlugin],
+    plugins: [problemMatcherPlugin, ...shared.plugins],
     ...t,
   })));
   if (watch) {
@@ -79,4 +94,4 @@ function checkShippedBundles() {
 
 if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });
 
-module.exports = { alias };
+module.exports = { shared };

@@ -30,13 +30,13 @@ export async function bundleSizes(root: string): Promise<BundleSize[]> {
   // Loaded at run time from the project's node_modules: esbuild cannot be bundled into the bench.
   const load = createRequire(path.join(root, 'package.json'));
   const esbuild = load('esbuild') as Esbuild;
-  const { alias } = load('./esbuild.js') as { alias: Record<string, string> };
+  const { shared } = load('./esbuild.js') as { shared: Record<string, unknown> };
   const out: BundleSize[] = [];
   for (const b of BUNDLES) {
     const entry = path.join(root, b.entry);
     if (!fs.existsSync(entry)) continue;
     const result = await esbuild.build({
-      entryPoints: [entry], bundle: true, alias, minify: true, sourcemap: false, target: 'es2022', write: false, metafile: true,
+      entryPoints: [entry], bundle: true, ...shared, minify: true, sourcemap: false, target: 'es2022', write: false, metafile: true,
       platform: b.platform, format: b.format, external: ['vscode'], outfile: path.join(root, 'dist/bench-size.js'), logLevel: 'silent',
       define: b.platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : {},
     });

@@ -1,6 +1,6 @@
 // Front matter metadata (YAML between `---` fences), read with a real YAML parser.
 
-import { load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { PaperMeta } from './model';
 import { plainText } from './inline';
 
@@ -47,7 +47,8 @@ export function readFrontMatter(yaml: string): FrontMatter {
   let data: unknown;
   try {
     // js-yaml keeps aliases as shared references (no expansion), so alias bombs stay small.
-    data = loadYaml(yaml, { json: true });
+    // The core schema: dates stay text (read below like any text), no merge keys or binary tags.
+    data = loadYaml(yaml, { schema: CORE_SCHEMA, json: true });
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { meta: {}, error: `front matter is not valid YAML: ${msg}` };

@@ -67,6 +67,18 @@ describe('papers: one paper per file', () => {
     assert.equal(weak?.source, 'section');
   });
 
+  it('reads front matter with YAML\'s core schema: a date is text its year is read from, and tags are kept', () => {
+    const text = '---\ntitle: Deep Residual Learning\ndate: 2015-12-10\ntags: [2015-12-10, vision]\nbase: &b {x: 1}\nmerged: {<<: *b}\n---\n\nIt works.\n';
+    const index = indexDocument(text, { fileName: 'resnet.md' });
+    assert.deepEqual(index.problems, []);
+    const p = index.papers[0];
+    assert.equal(p.title, 'Deep Residual Learning');
+    assert.equal(p.meta.year, '2015');
+    assert.deepEqual(p.meta.tags, ['2015-12-10', 'vision'], 'a date-like tag stays text');
+    const binary = indexDocument('---\nx: !!binary aGVsbG8=\n---\n\nText.\n');
+    assert.match(binary.problems[0] ?? '', /front matter is not valid YAML/, 'a tag beyond the core schema (!!binary) is reported');
+  });
+
   it('reports malformed front matter and still indexes the file', () => {
     const index = indexDocument('---\ntitle: [unclosed\n---\n# A Paper Title Here\n\nText.\n');
     assert.equal(index.papers[0].title, 'A Paper Title Here');

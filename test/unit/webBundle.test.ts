@@ -10,13 +10,13 @@ import { BUNDLES, browserProblems, isMinified } from '../../scripts/check-bundle
 import { createRequire } from 'node:module';
 
 const ROOT = path.join(__dirname, '..', '..');
-/** The build's own settings (js-yaml's loader alone). */
-const { alias } = createRequire(__filename)('../../esbuild.js') as { alias: Record<string, string> };
+/** The build's own settings (js-yaml's loader and core schema alone). */
+const { shared } = createRequire(__filename)('../../esbuild.js') as { shared: Pick<esbuild.BuildOptions, 'alias' | 'plugins'> };
 
 /** The web target of esbuild.js, minified, kept in memory. */
 async function buildWebBundle(): Promise<string> {
   const result = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src', 'vscode', 'extension.ts')], bundle: true, alias, write: false, minify: true,
+    entryPoints: [path.join(ROOT, 'src', 'vscode', 'extension.ts')], bundle: true, ...shared, write: false, minify: true,
     platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });

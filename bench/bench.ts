@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { indexDocument, ProseMemo } from '../src/core/indexer';
+import { indexDocument, IndexMemo } from '../src/core/indexer';
 import { renderDocument } from '../src/core/markdownPlugin';
 import { bundleSizes } from './bundleSizes';
 import { compare, cpuMs, heapGrowthMb, printTable, timeMedian } from './timing';
@@ -72,7 +72,7 @@ function editTimes(text: string, runs = 21, warm = 3): number {
     current = at < 0 ? current : [current.slice(0, at), ' edited', current.slice(at)].join('');
     edits.push(Buffer.from(current).toString()); // a flat string, as a document's text is
   }
-  const memo = new ProseMemo();
+  const memo = new IndexMemo();
   indexDocument(text, { fileName: 'summary.md', memo });
   let k = 0;
   return timeMedian(() => indexDocument(edits[k++], { fileName: 'summary.md', memo }), runs, warm);

@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom as random } from '../test/seededRandom';
 
 export interface VaultFile {
   /** Path relative to the vault folder. */
@@ -20,18 +21,6 @@ export interface Material {
 /** Cuts a collection (the sample) into its papers: each `###` heading with its body. */
 export function papersOf(collection: string): string[] {
   return collection.split(/^(?=### )/m).filter((part) => part.startsWith('### '));
-}
-
-/** A small deterministic PRNG (mulberry32), so that every run generates the same vault. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SWAPS = ['model', 'network', 'method', 'encoder', 'detector', 'baseline', 'dataset', 'layer', 'policy', 'loss'];

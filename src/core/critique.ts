@@ -70,6 +70,12 @@ export class ProseMemo {
     return a;
   }
 
+  /** Offers how a sentence of the last classification read, for this one to find by its text (a
+   *  caller that hands the classifier known readings offers only those of the text it changed). */
+  offer(text: string, reading: SentenceReading): void {
+    if (!this.current.has(text)) this.current.set(text, reading);
+  }
+
   /** Ends a classification: what it did not meet is forgotten. */
   end(): void {
     this.current = this.next;
@@ -1243,7 +1249,13 @@ export interface ProseSource {
   readonly codes: Uint16Array;
   /** Where sentence k stands verbatim in `codes`, or -1 when it does not (its text was folded). */
   offsetOf(k: number): number;
+  /** How sentence k reads on its own, when the caller knows it (the sentence is unchanged since an
+   *  earlier classification); the classifier fills in every entry it reads. */
+  readonly readings?: (SentenceReading | undefined)[];
 }
+
+/** How a sentence reads on its own, before the rules that join sentences (opaque to callers). */
+export type SentenceReading = Analysis;
 
 /**
  * `classifyProse` for callers that keep sentences in records of their own: `blockOf(k)` is the
@@ -1281,11 +1293,19 @@ export class ProseClassifier {
     const user = compileUserCues(options.cues);
     const { memo } = options;
     memo?.begin(options.cues);
+    const readings = source?.readings;
     this.read = (k: number): Analysis => {
+      const known = readings?.[k];
+      if (known) {
+        if (memo) memo.hits++;
+        return known;
+      }
       const { text } = sentences[k];
       const offset = source ? source.offsetOf(k) : -1;
       const codes = offset >= 0 ? source!.codes : undefined;
-      return memo ? memo.analysis(text, user, codes, offset) : analyse(text, user, codes, offset);
+      const a = memo ? memo.analysis(text, user, codes, offset) : analyse(text, user, codes, offset);
+      if (readings) readings[k] = a;
+      return a;
     };
   }
 

@@ -12,6 +12,7 @@ import { detectPapers } from './papers';
 import { normalizeForMatch } from './inline';
 import { HAS_BREAK, LOOSE, splitSentencesInto } from './sentences';
 import { ProseClassifier, sectionRoleOfHeading } from './critique';
+import { emptyFacts, IndexMemo, SPAN, type SentenceFacts, type Unit } from './indexMemo';
 import { parseNotes } from './notes';
 import { CodeUnits } from './codeUnits';
 import { isWhiteSpace } from './whiteSpace';
@@ -46,8 +47,9 @@ interface RoleHint { role: CritiqueKind; cue: string }
 const documentCodes = new CodeUnits(1 << 16, 1 << 23);
 const quoteCodes = new CodeUnits(1024, 1 << 16);
 
-/** The sentences of the document being indexed (see Drafts.end). */
+/** The sentences of the document being indexed (see Drafts.end), and their readings. */
 const collected: Draft[] = [];
+const collectedFacts = emptyFacts();
 
 /**
  * The sentences collected so far. Each block's sentences are settled as soon as the block is read:
@@ -57,11 +59,16 @@ const collected: Draft[] = [];
 class Drafts {
   /** The drafts, in a list reused from document to document: see `end`. */
   readonly drafts = collected;
+  /** What is known of each draft (a list reused like `drafts`): copied from the memo for the
+   *  sentences of unchanged units, filled in as the others are read. */
+  readonly facts = collectedFacts;
   /** The drafts whose text is not verbatim the text they stand for (folded: line breaks, container
    *  markers or runs of blanks made single spaces). */
   readonly folded = new Set<Draft>();
   /** Notes that quote a sentence, with the quote as compared. */
   private readonly quotes: { note: Note; quote: string }[] = [];
+  /** The quotes a sentence of a paper is compared with, as a key (see decideByNotes), by paper. */
+  private readonly quoteKeys = new Map<number, string>();
   private readonly classifier: ProseClassifier;
 
   constructor(
@@ -69,8 +76,11 @@ class Drafts {
     readonly codes: Uint16Array,
     private readonly notes: readonly Note[],
     options: IndexOptions,
+    /** The document's memo, if it has one. */
+    readonly memo: IndexMemo | undefined,
   ) {
     this.drafts.length = 0; // (left over only if an earlier indexing threw)
+    truncateFacts(this.facts, 0);
     for (const note of notes) {
       if (!note.quote) continue;
       const quote = normalizeForMatch(note.quote);
@@ -93,13 +103,13 @@ class Drafts {
       const d = drafts[k];
       return folded.size > 0 && folded.has(d) ? -1 : d.start;
     };
-    this.classifier = new ProseClassifier(drafts, blockOf, { cues: options.cues, memo: options.memo }, verdict, { codes, offsetOf });
+    this.classifier = new ProseClassifier(drafts, blockOf, { cues: options.cues, memo: memo?.prose }, verdict, { codes, offsetOf, readings: this.facts.readings });
   }
 
   /** Settles the sentences of the block just read: drafts[from] on. */
   settle(from: number): void {
     const { drafts } = this;
-    for (let k = from; k < drafts.length; k++) this.decideByNotes(drafts[k]);
+    for (let k = from; k < drafts.length; k++) this.decideByNotes(k);
     this.classifier.classify(from, drafts.length);
   }
 
@@ -112,32 +122,94 @@ class Drafts {
     this.classifier.end();
     const sentences = this.drafts.slice() as ClassifiedSentence[];
     this.drafts.length = 0;
+    const { facts } = this;
+    this.memo?.end({ readings: facts.readings.slice(), normals: facts.normals.slice(), unquoted: facts.unquoted.slice() });
+    truncateFacts(facts, 0);
     return sentences;
   }
 
+  /** Adds the `count` sentences of a unit of prose that starts at `base` on 0-based line `line`:
+   *  SPAN numbers each in `spans` (see Unit), texts of the folded ones in `texts`, and the readings of
+   *  `known` if it is the unit as an earlier indexing read it; then settles them. The memo keeps
+   *  the unit (text[base, end), read `how`). */
+  addUnit(
+    text: string, base: number, end: number, how: number, line: number, count: number, spans: readonly number[],
+    texts: readonly (string | undefined)[], known: Unit | undefined, context: DraftContext,
+  ): void {
+    const { drafts, facts, memo } = this;
+    const first = drafts.length;
+    for (let j = 0, s = 0; j < count; j++, s += SPAN) {
+      const start = base + spans[s];
+      const end = base + spans[s + 1];
+      const draft = draftOf(texts[j] ?? text.slice(start, end), start, end, line + spans[s + 2], line + spans[s + 3], context);
+      if (known) memo!.copyFacts(known, j, facts, drafts.length);
+      else clearFacts(facts, drafts.length);
+      drafts.push(draft);
+      if (spans[s + 4] !== 0) this.folded.add(draft);
+    }
+    memo?.keep(base, end, how, spans, texts, first);
+    this.settle(first);
+  }
+
   /** A note decides its own sentences, and the sentences it quotes (the last note that quotes one). */
-  private decideByNotes(d: Draft): void {
+  private decideByNotes(k: number): void {
+    const d = this.drafts[k];
     if (d.note !== undefined) {
       const n = this.notes[d.note];
       d.kind = n.kind; d.source = 'note'; d.cue = n.title ? `${n.rawKind}: ${n.title}` : n.rawKind;
       return;
     }
+    const { quotes, facts } = this;
+    if (quotes.length === 0) return;
+    // A sentence found to match none of its paper's quotes needs no new comparison while they
+    // are the same quotes (the memo keeps what was found).
+    const key = this.quoteKeyOf(d.paper);
+    if (facts.unquoted[k] === key) return;
     let s: string | undefined; // the sentence's normalized text, made when a quote first needs it
-    for (const { note: n, quote: q } of this.quotes) {
+    let quoted = false;
+    for (const { note: n, quote: q } of quotes) {
       if (n.paper >= 0 && d.paper !== n.paper) continue;
-      s ??= normalizeForMatch(d.text);
+      s ??= facts.normals[k] ??= normalizeForMatch(d.text);
       if (s.includes(q) || (q.includes(s) && s.length >= 8)) {
         d.kind = n.kind; d.source = 'note'; d.cue = `quoted by ${n.rawKind}${n.title ? `: ${n.title}` : ''}`;
+        quoted = true;
       }
     }
+    if (!quoted) facts.unquoted[k] = key;
   }
+
+  /** The quotes the sentences of a paper are compared with, in order, as one string (normalized
+   *  quotes hold no line break). */
+  private quoteKeyOf(paper: number): string {
+    let key = this.quoteKeys.get(paper);
+    if (key === undefined) {
+      key = this.quotes.filter(({ note: n }) => n.paper < 0 || n.paper === paper).map((q) => q.quote).join('\n');
+      this.quoteKeys.set(paper, key);
+    }
+    return key;
+  }
+}
+
+/** Empties what is known of draft k (a list entry left from an earlier document). */
+function clearFacts(facts: SentenceFacts, k: number): void {
+  facts.readings[k] = undefined;
+  facts.normals[k] = undefined;
+  facts.unquoted[k] = undefined;
+}
+
+function truncateFacts(facts: SentenceFacts, length: number): void {
+  facts.readings.length = length;
+  facts.normals.length = length;
+  facts.unquoted.length = length;
 }
 
 export function indexDocument(text: string, options: IndexOptions = {}): FullIndex {
   const scan = scanBlocks(text);
   const { papers, problems } = detectPapers(text, scan, options.fileName);
-  const notes = assignNotesToPapers(parseNotes(text), papers);
-  const out = new Drafts(documentCodes.of(text), notes, options);
+  const { memo } = options;
+  memo?.begin(text, options.cues);
+  const notes = assignNotesToPapers(memo ? memo.notes(text, parseNotes) : parseNotes(text), papers);
+  const out = new Drafts(documentCodes.of(text), notes, options, memo);
   const owner = notes.length > 0 ? noteOwnerByLine(notes, scan.lines.count) : undefined;
   collectSentences(text, scan, papers, notes, owner, out);
   const sentences = out.end();
@@ -160,7 +232,7 @@ export function countsOf(index: DocumentIndex, paper: number): CritiqueCounts {
   return counts;
 }
 
-function assignNotesToPapers(notes: Note[], papers: readonly Paper[]): Note[] {
+function assignNotesToPapers(notes: readonly Note[], papers: readonly Paper[]): Note[] {
   return notes.map((n) => {
     const p = papers.findIndex((paper) => n.start >= paper.start && n.start < paper.end);
     return p === n.paper ? n : { ...n, paper: p };
@@ -228,8 +300,10 @@ function collectSentences(
       continue;
     }
     const to = lines.ends[b.lastLine];
-    pushSentences(text, bStart, bStart + (b.kind === 'list-item' ? cut : 0), to, b.firstLine,
-      scan, p, blockId++, b.kind === 'list-item' ? 'list-item' : 'paragraph', section, undefined, hint, out, b.markerIndent);
+    const context: DraftContext = {
+      paper: p, block: blockId++, blockType: b.kind === 'list-item' ? 'list-item' : 'paragraph', indent: b.markerIndent, section, note: undefined, hint,
+    };
+    pushSentences(text, bStart, bStart + (b.kind === 'list-item' ? cut : 0), to, b.firstLine, scan, context, out);
   }
 }
 
@@ -304,25 +378,33 @@ function collectQuote(
     const note = k >= 0 ? notes[k] : undefined;
     if (note && note.line === i + 1) {
       // The callout's head line: its title is a sentence of the note.
-      const folded = foldBlock(text, scan, b, i, i, (s) => (CALLOUT_HEAD.exec(s)?.[0].length ?? 0));
-      pushFolded(folded, lineStart(scan, i), i, scan, p, blockId++, 'note', section, k, undefined, out);
+      const context: DraftContext = { paper: p, block: blockId++, blockType: 'note', indent: -1, section, note: k, hint: undefined };
+      pushFolded(text, scan, b, i, i, QUOTE_HEAD, (s) => (CALLOUT_HEAD.exec(s)?.[0].length ?? 0), context, out);
       i++;
       continue;
     }
     while (j + 1 <= b.lastLine && (owner ? owner[j + 1] : -1) === k) j++;
     const depth = note ? note.depth : 0;
-    const folded = foldBlock(text, scan, b, i, j, (s) => {
+    const context: DraftContext = {
+      paper: p, block: blockId++, blockType: note ? 'note' : 'quote', indent: -1, section, note: note ? k : undefined, hint: note ? undefined : hint,
+    };
+    pushFolded(text, scan, b, i, j, note ? QUOTE_IN_NOTE - depth : PLAIN_QUOTE, (s) => {
       const m = QUOTE_PREFIX.exec(s);
       if (!m) return 0;
       const markers = (m[0].match(/>/g) ?? []).length;
       // Deeper quotes inside a note are the sentence it quotes: not prose of its own.
       return note && markers > depth ? s.length : m[0].length;
-    });
-    pushFolded(folded, lineStart(scan, i), i, scan, p, blockId++, note ? 'note' : 'quote', section, note ? k : undefined, note ? undefined : hint, out);
+    }, context, out);
     i = j + 1;
   }
   return blockId;
 }
+
+/** How quote lines are read (Unit.how): a callout's head line, a plain quote, or the lines of a
+ *  note (QUOTE_IN_NOTE minus the note's depth). Paragraphs and list items have how >= 0. */
+const QUOTE_HEAD = -1;
+const PLAIN_QUOTE = -2;
+const QUOTE_IN_NOTE = -3;
 
 /** The text of lines first..last with container markers and line breaks replaced by spaces, so that
  *  offsets into it are offsets into the source (relative to the first line's start). */
@@ -341,78 +423,116 @@ function foldBlock(text: string, scan: ScanResult, b: Block, first: number, last
   return out;
 }
 
-/** The sentences of a folded quote or note (see foldBlock), whose first line is `line`. */
+/** The sentences of quote lines first..last, folded (see foldBlock) with `prefixOf`, read `how`. */
 function pushFolded(
-  folded: string, base: number, line: number, scan: ScanResult, p: number, block: number, blockType: BlockType,
-  section: number, note: number | undefined, hint: RoleHint | undefined, out: Drafts,
+  text: string, scan: ScanResult, b: Block, first: number, last: number, how: number, prefixOf: (line: string) => number,
+  context: DraftContext, out: Drafts,
 ): void {
+  const base = lineStart(scan, first);
+  const end = scan.lines.ends[last];
+  const known = out.memo?.unchanged(base, end, how);
+  if (known) {
+    out.addUnit(text, base, end, how, first, known.texts.length, known.spans, known.texts, known, context);
+    return;
+  }
+  const folded = foldBlock(text, scan, b, first, last, prefixOf);
   const bounds = sentenceBounds;
   const count = blank(folded, 0, folded.length) ? 0 : splitSentencesInto(quoteCodes.of(folded), 0, 0, folded.length, bounds);
-  const settled = out.drafts.length;
-  let cursor = line;
+  const { spans, texts } = unitLists(out, count / 3);
+  let cursor = first;
   const { starts } = scan.lines;
-  for (let k = 0; k < count; k += 3) {
+  for (let k = 0, s = 0; k < count; k += 3, s += SPAN) {
     const start = base + bounds[k];
-    const end = base + bounds[k + 1];
+    const stop = base + bounds[k + 1];
     const raw = folded.slice(bounds[k], bounds[k + 1]);
     while (cursor + 1 < starts.length && starts[cursor + 1] <= start) cursor++;
-    const first = cursor;
-    while (cursor + 1 < starts.length && starts[cursor + 1] <= end - 1) cursor++;
+    spans[s] = bounds[k];
+    spans[s + 1] = bounds[k + 1];
+    spans[s + 2] = cursor - first;
+    while (cursor + 1 < starts.length && starts[cursor + 1] <= stop - 1) cursor++;
+    spans[s + 3] = cursor - first;
+    spans[s + 4] = 1;
     // A line break or a loose run of white space (what /\s\s|[\t\n\r]/ finds): runs become single spaces.
-    const draft = draftOf(bounds[k + 2] !== 0 ? raw.replace(/\s+/g, ' ') : raw, start, end, first, cursor, p, block, blockType, -1, section, note, hint);
-    out.drafts.push(draft);
-    out.folded.add(draft);
+    texts[k / 3] = bounds[k + 2] !== 0 ? raw.replace(/\s+/g, ' ') : raw;
   }
-  out.settle(settled);
+  out.addUnit(text, base, end, how, first, count / 3, spans, texts, undefined, context);
 }
 
 /** Sentence bounds of the block being read (reused, never shrunk: see splitSentencesInto). */
 const sentenceBounds: number[] = [];
 
+/** A unit's sentences, as Drafts.addUnit takes them: reused lists (entries past the unit's are
+ *  left as they were), or new ones of the right length when the document has a memo (it keeps them). */
+const reusedSpans: number[] = [];
+const reusedTexts: (string | undefined)[] = [];
+
+function unitLists(out: Drafts, sentences: number): { spans: number[]; texts: (string | undefined)[] } {
+  if (out.memo) return { spans: new Array<number>(sentences * SPAN), texts: new Array<string | undefined>(sentences) };
+  return { spans: reusedSpans, texts: reusedTexts };
+}
+
 /** The sentences of a paragraph or list item, text[lineFrom, to) with its first `from - lineFrom`
  *  characters (a list marker) left out, read in place: its sentences are slices of the text with
  *  line breaks and runs of blanks folded to single spaces (see splitSentencesInto). */
 function pushSentences(
-  text: string, lineFrom: number, from: number, to: number, line: number, scan: ScanResult,
-  p: number, block: number, blockType: BlockType, section: number, note: number | undefined, hint: RoleHint | undefined,
-  out: Drafts, indent: number,
+  text: string, lineFrom: number, from: number, to: number, line: number, scan: ScanResult, context: DraftContext, out: Drafts,
 ): void {
   if (blank(text, from, to)) return;
+  const how = from - lineFrom;
+  const known = out.memo?.unchanged(lineFrom, to, how);
+  if (known) {
+    out.addUnit(text, lineFrom, to, how, line, known.texts.length, known.spans, known.texts, known, context);
+    return;
+  }
   const bounds = sentenceBounds;
   const count = splitSentencesInto(out.codes, lineFrom, from, to, bounds);
-  const settled = out.drafts.length;
+  const { spans, texts } = unitLists(out, count / 3);
   let cursor = line;
   const { starts } = scan.lines;
-  for (let k = 0; k < count; k += 3) {
+  for (let k = 0, s = 0; k < count; k += 3, s += SPAN) {
     const start = bounds[k];
     const end = bounds[k + 1];
-    const how = bounds[k + 2];
-    let raw = text.slice(start, end);
+    const folding = bounds[k + 2];
+    let raw: string | undefined;
     // Its line breaks become spaces, then runs of white space (and tabs) single spaces.
-    if (how & HAS_BREAK) raw = raw.replace(LINE_BREAKS, ' ');
-    if (how & LOOSE) raw = raw.replace(/\s+/g, ' ');
-    const folded = how !== 0;
+    if (folding !== 0) {
+      raw = text.slice(start, end);
+      if (folding & HAS_BREAK) raw = raw.replace(LINE_BREAKS, ' ');
+      if (folding & LOOSE) raw = raw.replace(/\s+/g, ' ');
+    }
     while (cursor + 1 < starts.length && starts[cursor + 1] <= start) cursor++;
-    const firstLine = cursor;
+    spans[s] = start - lineFrom;
+    spans[s + 1] = end - lineFrom;
+    spans[s + 2] = cursor - line;
     while (cursor + 1 < starts.length && starts[cursor + 1] <= end - 1) cursor++;
-    const draft = draftOf(raw, start, end, firstLine, cursor, p, block, blockType, indent, section, note, hint);
-    out.drafts.push(draft);
-    if (folded) out.folded.add(draft);
+    spans[s + 3] = cursor - line;
+    spans[s + 4] = folding !== 0 ? 1 : 0;
+    texts[k / 3] = raw;
   }
-  out.settle(settled);
+  out.addUnit(text, lineFrom, to, how, line, count / 3, spans, texts, undefined, context);
 }
 
-/** A draft; `line` and `endLine` are 0-based here, `section` -1 for none; the kind, source and cue
- *  are the section's or label's (`hint`), if any. */
-function draftOf(
-  text: string, start: number, end: number, line: number, endLine: number, paper: number, block: number, blockType: BlockType,
-  indent: number, section: number, note: number | undefined, hint: RoleHint | undefined,
-): Draft {
+/** Where a unit's sentences stand: paper, block, list indent (-1 outside lists), section (-1 for
+ *  none), note, and the section's or label's role, if any. */
+interface DraftContext {
+  readonly paper: number;
+  readonly block: number;
+  readonly blockType: BlockType;
+  readonly indent: number;
+  readonly section: number;
+  readonly note: number | undefined;
+  readonly hint: RoleHint | undefined;
+}
+
+/** A draft; `line` and `endLine` are 0-based here; the kind, source and cue are the section's or
+ *  label's (`hint`), if any. */
+function draftOf(text: string, start: number, end: number, line: number, endLine: number, c: DraftContext): Draft {
+  const { hint } = c;
   return {
     text, start, end, line: line + 1, endLine: endLine + 1,
-    paper, block, blockType, indent,
-    section: section >= 0 ? section : undefined,
-    note,
+    paper: c.paper, block: c.block, blockType: c.blockType, indent: c.indent,
+    section: c.section >= 0 ? c.section : undefined,
+    note: c.note,
     kind: hint?.role, source: hint ? 'section' : undefined, cue: hint?.cue,
   };
 }
@@ -424,11 +544,21 @@ function blank(text: string, from: number, to: number): boolean {
 }
 
 
+/** The last section (in document order: the innermost) that holds `offset`, or -1. Sections
+ *  start in order, so the last one that starts at or before `offset` is found by bisection; it
+ *  holds `offset` unless it ended before, and then one of the sections it is nested in may. */
 function innermostSection(paper: Paper, offset: number): number {
-  let found = -1;
   const { sections } = paper;
-  for (let k = 0; k < sections.length; k++) if (sections[k].start <= offset && offset < sections[k].end) found = k;
-  return found;
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo - 1;
+  while (k >= 0 && !(offset < sections[k].end)) k--;
+  return k;
 }
 
 /** Each section's decisive critique role: its own, or the nearest enclosing section's. */
@@ -445,4 +575,4 @@ function effectiveSectionRoles(paper: Paper): (RoleHint | undefined)[] {
 }
 
 export { CRITIQUE_KINDS };
-export { ProseMemo } from './critique';
+export { IndexMemo } from './indexMemo';

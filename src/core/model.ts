@@ -1,7 +1,7 @@
 // The data model of Paper Study's core. Every offset is a UTF-16 index into the exact text that was
 // indexed (a BOM, if present, is character 0); every line is 1-based. Ranges are half-open [start, end).
 
-import type { ProseMemo } from './critique';
+import type { IndexMemo } from './indexMemo';
 
 /** What a critique sentence or note says about the paper. */
 export type CritiqueKind = 'strength' | 'weakness' | 'question' | 'idea' | 'note';
@@ -142,7 +142,7 @@ export interface IndexOptions {
   readonly cues?: Partial<Record<CritiqueKind, readonly string[]>>;
   /** File name, used as a last-resort title for one-paper files with no heading. */
   readonly fileName?: string;
-  /** Kept between indexings of one document, so that a re-index after an edit reads only the
-   *  sentences the edit changed. */
-  readonly memo?: ProseMemo;
+  /** Kept between indexings of one document, so that a re-index after an edit splits and reads
+   *  only the prose the edit changed. */
+  readonly memo?: IndexMemo;
 }

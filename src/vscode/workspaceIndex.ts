@@ -5,7 +5,7 @@
 // (first at once, then each time the count has doubled), so that the extension host stays
 // responsive and the tree fills in as it goes without being refreshed more than a few times.
 import * as vscode from 'vscode';
-import { indexDocument, ProseMemo } from '../core/indexer';
+import { indexDocument, IndexMemo } from '../core/indexer';
 import type { DocumentIndex } from '../core/model';
 import { Disposable } from './disposable';
 import { KeyedDebouncer } from './debouncer';
@@ -55,6 +55,8 @@ export interface EditIndexing {
   /** Sentences read again (new or changed since the last indexing), and sentences reused. */
   readonly read: number;
   readonly reused: number;
+  /** Units of prose (paragraphs, list items, quote lines) taken as they were, not split again. */
+  readonly units: number;
 }
 
 /** How far the running scan is. */
@@ -65,7 +67,7 @@ export interface ScanProgress {
 
 export class WorkspaceIndex extends Disposable {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly memos = new Map<string, ProseMemo>();
+  private readonly memos = new Map<string, IndexMemo>();
   /** `files` in path order, made again after any change. */
   private sorted: IndexedFile[] | undefined;
   private changes = 0;
@@ -174,15 +176,15 @@ export class WorkspaceIndex extends Disposable {
   }
 
   /** Indexes `text` of `uri` with the current settings (not stored). With a memo (an open
-   *  document's), only the sentences changed since the memo's last use are read again. */
-  indexText(text: string, uri: vscode.Uri, memo?: ProseMemo): DocumentIndex {
+   *  document's), only the prose changed since the memo's last use is split and read again. */
+  indexText(text: string, uri: vscode.Uri, memo?: IndexMemo): DocumentIndex {
     return indexDocument(text, { cues: this.settings.current.cues, fileName: baseName(uri), memo });
   }
 
   /** The memo of a document being edited; the least recently used one is dropped past MEMO_DOCUMENTS. */
-  private memoOf(uri: vscode.Uri): ProseMemo {
+  private memoOf(uri: vscode.Uri): IndexMemo {
     const key = uriKey(uri);
-    const memo = this.memos.get(key) ?? new ProseMemo();
+    const memo = this.memos.get(key) ?? new IndexMemo();
     this.memos.delete(key);
     this.memos.set(key, memo);
     if (this.memos.size > MEMO_DOCUMENTS) this.memos.delete(this.memos.keys().next().value!);
@@ -305,7 +307,7 @@ export class WorkspaceIndex extends Disposable {
     const memo = read.version === undefined ? undefined : this.memoOf(uri);
     const started = performance.now();
     const index = this.indexText(read.text, uri, memo);
-    if (memo) this.lastEdit = { seq: (this.lastEdit?.seq ?? 0) + 1, path: uri.path, ms: performance.now() - started, read: memo.misses, reused: memo.hits };
+    if (memo) this.lastEdit = { seq: (this.lastEdit?.seq ?? 0) + 1, path: uri.path, ms: performance.now() - started, read: memo.misses, reused: memo.hits, units: memo.unitsReused };
     return { uri, text: read.text, version: read.version, index };
   }
 

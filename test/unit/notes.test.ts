@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { seededRandom as rng } from '../seededRandom';
 import { formatNote, noteKindOf, parseNotes, serializeNote, type NoteSpec, type ParsedNote } from '../../src/core/notes';
 
 /** The parts formatNote takes, read back from a parsed note. */
@@ -231,17 +232,6 @@ describe('serializeNote', () => {
 });
 
 // ---- property test: random notes survive format -> parse -> serialize ----------------------------
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['model', 'attention', 'é', 'naïve', '中文', '🚀', 'x²', '(e.g.)', 'a/b', '"quoted"', '[link](u)',
   '*em*', '`code`', 'BLEU:', '50%', '—', 'O(n²)', '#tag', 'end.', '?', '!', ']', '[!x]', '1.', '-', '>'];

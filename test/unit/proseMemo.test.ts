@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { indexDocument, ProseMemo } from '../../src/core/indexer';
+import { indexDocument, IndexMemo } from '../../src/core/indexer';
 import type { DocumentIndex, IndexOptions } from '../../src/core/model';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
@@ -27,13 +27,13 @@ function verdicts(index: DocumentIndex): string[] {
   return index.sentences.map((s) => `${s.start}-${s.end} ${s.kind} ${s.source} ${s.cue}`);
 }
 
-function same(text: string, memo: ProseMemo, options: IndexOptions = {}): void {
+function same(text: string, memo: IndexMemo, options: IndexOptions = {}): void {
   assert.deepEqual(verdicts(indexDocument(text, { ...options, memo })), verdicts(indexDocument(text, options)));
 }
 
-describe('ProseMemo', () => {
+describe('IndexMemo', () => {
   it('gives the same verdicts as no memo, on the founding document and every corpus file', () => {
-    const memo = new ProseMemo();
+    const memo = new IndexMemo();
     same(founding, memo);
     same(founding, memo); // again, all from the memo
     assert.equal(memo.misses, 0);
@@ -41,7 +41,7 @@ describe('ProseMemo', () => {
   });
 
   it('reads again only the sentence an edit changed', () => {
-    const memo = new ProseMemo();
+    const memo = new IndexMemo();
     const first = indexDocument(founding, { memo });
     const total = first.sentences.filter((s) => s.source !== 'note' && s.source !== 'section').length;
     assert.equal(memo.misses + memo.hits, total);
@@ -55,7 +55,7 @@ describe('ProseMemo', () => {
   });
 
   it('keeps carry-over right when an edit changes the sentence that opens it', () => {
-    const memo = new ProseMemo();
+    const memo = new IndexMemo();
     const text = '# Learning to Rank Papers\n\nThe method predicts labels.\n\nHowever, it does have a few weaknesses. First of all, the data is small. Second, it is slow.\n';
     const before = indexDocument(text, { memo });
     assert.deepEqual(before.sentences.map((s) => s.kind), ['neutral', 'weakness', 'weakness', 'weakness']);
@@ -67,7 +67,7 @@ describe('ProseMemo', () => {
   });
 
   it('forgets everything when the user cues change, and follows the new cues', () => {
-    const memo = new ProseMemo();
+    const memo = new IndexMemo();
     const text = '# Learning to Rank Papers\n\nThe model hallucinates citations. It runs on one GPU.\n';
     indexDocument(text, { memo });
     const cues = { weakness: ['hallucinates citations'] };
@@ -78,7 +78,7 @@ describe('ProseMemo', () => {
   });
 
   it('keeps only the sentences of the last indexing', () => {
-    const memo = new ProseMemo();
+    const memo = new IndexMemo();
     indexDocument(founding, { memo });
     indexDocument('# Learning to Rank Papers\n\nOne short sentence here.\n', { memo });
     indexDocument(founding, { memo });

@@ -92,7 +92,8 @@ export function activate(context: vscode.ExtensionContext): PaperStudyExports {
   // VS Code's Markdown preview renders with Paper Study's plugin (contributes.markdown.markdownItPlugins).
   const exports = markdownPreviewExports(settings);
   const ms = activation.stop();
-  log.info(vscode.l10n.t('Activated in {0} ms ({1}).', ms, activation.breakdown));
+  const cpu = activation.cpuMs === undefined ? '' : vscode.l10n.t(', {0} ms of CPU time', activation.cpuMs);
+  log.info(vscode.l10n.t('Activated in {0} ms{1} ({2}).', ms, cpu, activation.breakdown));
   return exports;
 }
 

@@ -59,9 +59,10 @@ const collectedFacts = emptyFacts();
 class Drafts {
   /** The drafts, in a list reused from document to document: see `end`. */
   readonly drafts = collected;
-  /** What is known of each draft (a list reused like `drafts`): copied from the memo for the
-   *  sentences of unchanged units, filled in as the others are read. */
-  readonly facts = collectedFacts;
+  /** What is known of each draft: copied from the memo for the sentences of unchanged units,
+   *  filled in as the others are read. New lists the memo keeps, or lists reused like `drafts`
+   *  (emptied first: entries are only ever written for drafts already collected). */
+  readonly facts: SentenceFacts;
   /** The drafts whose text is not verbatim the text they stand for (folded: line breaks, container
    *  markers or runs of blanks made single spaces). */
   readonly folded = new Set<Draft>();
@@ -80,7 +81,7 @@ class Drafts {
     readonly memo: IndexMemo | undefined,
   ) {
     this.drafts.length = 0; // (left over only if an earlier indexing threw)
-    truncateFacts(this.facts, 0);
+    this.facts = memo ? emptyFacts() : truncateFacts(collectedFacts);
     for (const note of notes) {
       if (!note.quote) continue;
       const quote = normalizeForMatch(note.quote);
@@ -122,9 +123,8 @@ class Drafts {
     this.classifier.end();
     const sentences = this.drafts.slice() as ClassifiedSentence[];
     this.drafts.length = 0;
-    const { facts } = this;
-    this.memo?.end({ readings: facts.readings.slice(), normals: facts.normals.slice(), unquoted: facts.unquoted.slice() });
-    truncateFacts(facts, 0);
+    if (this.memo) this.memo.end(this.facts);
+    else truncateFacts(this.facts);
     return sentences;
   }
 
@@ -143,7 +143,6 @@ class Drafts {
       const end = base + spans[s + 1];
       const draft = draftOf(texts[j] ?? text.slice(start, end), start, end, line + spans[s + 2], line + spans[s + 3], context);
       if (known) memo!.copyFacts(known, j, facts, drafts.length);
-      else clearFacts(facts, drafts.length);
       drafts.push(draft);
       if (spans[s + 4] !== 0) this.folded.add(draft);
     }
@@ -190,17 +189,12 @@ class Drafts {
   }
 }
 
-/** Empties what is known of draft k (a list entry left from an earlier document). */
-function clearFacts(facts: SentenceFacts, k: number): void {
-  facts.readings[k] = undefined;
-  facts.normals[k] = undefined;
-  facts.unquoted[k] = undefined;
-}
-
-function truncateFacts(facts: SentenceFacts, length: number): void {
-  facts.readings.length = length;
-  facts.normals.length = length;
-  facts.unquoted.length = length;
+/** Empties reused lists of facts; returns them. */
+function truncateFacts(facts: SentenceFacts): SentenceFacts {
+  facts.readings.length = 0;
+  facts.normals.length = 0;
+  facts.unquoted.length = 0;
+  return facts;
 }
 
 export function indexDocument(text: string, options: IndexOptions = {}): FullIndex {

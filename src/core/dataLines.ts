@@ -9,14 +9,12 @@ import type { Renderer, Token } from 'markdown-it';
 /** Lines below this one have their rendered attribute kept: at most 16k short strings, enough for
  *  the pages one reads (a 1 MB summary has about 15k lines). */
 const MAX_KEPT_LINE = 1 << 14;
-const rendered = new Map<number, string>();
+const rendered: string[] = [];
 
 /** ` data-line="<line>"`. */
 function dataLineHtml(line: number): string {
   if (line >= MAX_KEPT_LINE) return ` data-line="${line}"`;
-  let html = rendered.get(line);
-  if (html === undefined) rendered.set(line, html = ` data-line="${line}"`);
-  return html;
+  return rendered[line] ??= ` data-line="${line}"`;
 }
 
 /** The 1-based line of a block token that opens or stands alone and comes from the source, else 0. */

@@ -1,10 +1,10 @@
 // The text of a paragraph's inline tokens as the index sees its sentences: whitespace collapsed to
 // single spaces, invisible characters dropped, every projected position mapped back to a position in
-// the tokens' own text. Built for paragraphs of megabytes: one pass over character codes, text copied
+// the tokens' own text. Built for paragraphs of megabytes: the text is searched for what changes with
+// a regular expression (a text where nothing does, the common case, is its own projection), copied
 // in runs, and the way back kept as a few runs instead of an entry per character.
 
 import type { Token } from 'markdown-it';
-import { isWhiteSpace } from './whiteSpace';
 
 export interface Projection {
   /** The collapsed text. */
@@ -20,94 +20,43 @@ export function childText(c: Token): string {
   return type === 'softbreak' || type === 'hardbreak' ? ' ' : '';
 }
 
-function isInvisibleCode(c: number): boolean {
-  return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064)
-    || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
-}
+/** What the projection changes: a run of white space (`\s`) and invisible characters other than a
+ *  single space, or a space that starts the text. A run becomes one space at its first white space
+ *  character, or nothing when it has none or starts the text. */
+const CHANGED = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]{2,}|[^\S ]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|^ /g;
 
-/** Runs of projected positions whose raw positions follow one another: run k starts at projected
- *  position `from[k]` and raw position `raw[k]`. */
-class RunProjection implements Projection {
-  constructor(readonly text: string, private readonly from: readonly number[], private readonly raw: readonly number[]) {}
+const unshifted = (p: number) => p;
 
-  rawAt(p: number): number {
-    const from = this.from;
-    let lo = 0, hi = from.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (from[mid] <= p) lo = mid; else hi = mid - 1; }
-    return this.raw[lo] + (p - from[lo]);
-  }
-}
-
-/** The common case: nothing dropped before the end, one run. */
-class ShiftedProjection implements Projection {
-  constructor(readonly text: string, private readonly shift: number) {}
-
-  rawAt(p: number): number {
-    return p + this.shift;
-  }
-}
-
-/** Projects the children's text (the children's texts one after another are the raw text). Ordinary
- *  characters and single ASCII spaces cost a comparison each; only a dropped or replaced character
- *  cuts the text and starts a run. */
+/** Projects the children's text (the children's texts one after another are the raw text). */
 export function projectInline(children: readonly Token[]): Projection {
-  let parts: string[] | undefined; // the text, when it is more than one piece
-  let single = ''; // the text while it is at most one piece
-  let from: number[] | undefined, raw: number[] | undefined; // the runs after the first
-  let from0 = -1, raw0 = 0; // the first run
-  const add = (part: string) => {
-    if (parts) parts.push(part);
-    else if (single === '') single = part;
-    else parts = [single, part];
+  let raw = '';
+  for (let i = 0; i < children.length; i++) raw += childText(children[i]);
+  CHANGED.lastIndex = 0;
+  if (!CHANGED.test(raw)) return { text: raw, rawAt: unshifted };
+  // Runs: run k starts at projected position `from[k]` and raw position `at[k]`.
+  const parts: string[] = [], from: number[] = [], at: number[] = [];
+  let n = 0, kept = 0;
+  const keep = (start: number, end: number) => {
+    from.push(n); at.push(start); parts.push(raw.slice(start, end)); n += end - start;
   };
-  const startRun = (p: number, r: number) => {
-    if (from0 < 0) { from0 = p; raw0 = r; return; }
-    if (!from || !raw) { from = [from0]; raw = [raw0]; }
-    from.push(p); raw.push(r);
-  };
-  let n = 0; // projected length so far
-  let base = 0;
-  let afterSpace = true;
-  let broken = true; // the next kept character starts a new run
-  for (let i = 0; i < children.length; i++) {
-    const content = childText(children[i]);
-    let run = 0;
-    for (let k = 0; k < content.length; k++) {
-      const c = content.charCodeAt(k);
-      if (c > 32 && c < 0xa0) { // the common case: kept as it is
-        if (broken) { startRun(n, base + k); broken = false; }
-        n++;
-        afterSpace = false;
-        continue;
-      }
-      const space = isWhiteSpace(c);
-      if (!space && !isInvisibleCode(c)) {
-        if (broken) { startRun(n, base + k); broken = false; }
-        n++;
-        afterSpace = false;
-        continue;
-      }
-      if (space && !afterSpace) {
-        if (broken) { startRun(n, base + k); broken = false; }
-        n++;
-        afterSpace = true;
-        if (c === 32) continue; // kept as it is
-        if (k > run) add(content.slice(run, k));
-        add(' ');
-        run = k + 1;
-        continue;
-      }
-      // Dropped: a space after a space, or an invisible character.
-      if (k > run) add(content.slice(run, k));
-      run = k + 1;
-      broken = true;
+  CHANGED.lastIndex = 0;
+  for (const m of raw.matchAll(CHANGED)) {
+    if (m.index > kept) keep(kept, m.index);
+    const space = m[0].search(/\s/);
+    if (space >= 0 && m.index > 0) {
+      from.push(n++); at.push(m.index + space); parts.push(' ');
     }
-    if (content.length > run) add(run === 0 ? content : content.slice(run));
-    base += content.length;
+    kept = m.index + m[0].length;
   }
-  const text = parts ? parts.join('') : single;
-  if (from && raw) return new RunProjection(text, from, raw);
-  return new ShiftedProjection(text, from0 < 0 ? 0 : raw0 - from0);
+  if (raw.length > kept) keep(kept, raw.length);
+  return {
+    text: parts.join(''),
+    rawAt(p) {
+      let lo = 0, hi = from.length - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (from[mid] <= p) lo = mid; else hi = mid - 1; }
+      return at[lo] + (p - from[lo]);
+    },
+  };
 }
 
 /** A letter or digit (`/[\p{L}\p{N}]/u` on one UTF-16 code unit). */

@@ -118,8 +118,22 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     if (href !== null && isExternal(String(href))) tokens[idx].attrSet('rel', 'noopener noreferrer');
     return linkOpen(tokens, idx, opts, env, self);
   };
+  md.renderer.rules.text = (tokens, idx) => escapeText(tokens[idx].content);
   sharedSetups.add(md);
   return md;
+}
+
+const TEXT_ESCAPES: readonly (readonly [string, RegExp, string])[] = [['&', /&/g, '&amp;'], ['<', /</g, '&lt;'], ['>', />/g, '&gt;'], ['"', /"/g, '&quot;']];
+const TEXT_ESCAPED = /[&<>"]/;
+
+/** markdown-it's `escapeHtml` (`&`, `<`, `>` and `"`), for text: on longer text a search for each
+ *  character, which skips along the text several times faster than markdown-it's regular
+ *  expression, then a replacement by a plain string only where it is found. */
+export function escapeText(text: string): string {
+  if (text.length < 64 && !TEXT_ESCAPED.test(text)) return text;
+  let html = text;
+  for (const [c, all, entity] of TEXT_ESCAPES) if (html.indexOf(c) >= 0) html = html.replace(all, entity);
+  return html;
 }
 
 /** linkify-it's `test` runs a search whose every position tries a large Unicode class, on each

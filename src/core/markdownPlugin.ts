@@ -16,7 +16,7 @@ import { escapeHtml } from './html';
 import { createMarkdown, isSharedSetup, type MarkdownOptions } from './markdown';
 import { neutralizeToken } from './safeTokens';
 import { renderCallouts } from './calloutTokens';
-import { markOpenRule, sentenceMarker } from './sentenceMarks';
+import { markCloseRule, markOpenRule, sentenceMarker } from './sentenceMarks';
 import { addDataLine, renderAttrsWithDataLines } from './dataLines';
 
 export { isHighlighted } from './sentenceMarks';
@@ -69,6 +69,7 @@ export function paperStudyPlugin(md: MarkdownIt, options: PaperStudyPluginOption
   });
 
   md.renderer.rules.ps_mark_open = markOpenRule(md.utils.escapeHtml);
+  md.renderer.rules.ps_mark_close = markCloseRule;
   md.renderer.rules.ps_callout_title_open = (tokens, idx) => {
     const t = tokens[idx];
     const label = `<span class="ps-callout-label">${escapeHtml(String(t.meta?.label ?? ''))}</span>`;

@@ -1,14 +1,16 @@
 // Critique sentences wrapped in <mark>: each highlighted sentence of the index is found in the text
 // of its paragraph's inline tokens and its pieces are wrapped in `ps_mark_open`/`ps_mark_close`
 // tokens, split where the nesting (emphasis, links, raw HTML) would otherwise break.
-// Runs on every render of the study panel: per paragraph, work is linear in its tokens and a
-// sentence costs a few tokens, not an allocation per character or per token.
+// Runs on every render of the study panel, whose pages may hold thousands of marks: per paragraph,
+// work is linear in its tokens, the paragraphs of a render share their working arrays, and marks
+// share what they can (attribute pairs, rendered strings): the objects a render keeps until its HTML
+// is done cost the garbage collector more than anything else the marks do.
 
 import type { RendererRule, StateCore, Token } from 'markdown-it';
-import { CRITIQUE_KINDS, type ClassifiedSentence, type CritiqueSource, type DocumentIndex } from './model';
+import type { ClassifiedSentence, DocumentIndex } from './model';
 import { plainText } from './inline';
 import { KIND_LABEL } from './export/kindLabels';
-import { childText, looseText, projectInline, type LooseText, type Projection } from './inlineProjection';
+import { childText, isAlnumCode, looseText, projectInline, type LooseText, type Projection } from './inlineProjection';
 
 /** Sentences that get a mark (and an inline label in exports): critique sentences outside notes,
  *  since a callout already shows its kind. */
@@ -17,9 +19,16 @@ export function isHighlighted(s: ClassifiedSentence): boolean {
 }
 
 type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
+type Pair = [name: string, value: string];
 
-/** A sentence found in a paragraph: raw range [start, end) over the children's text. */
-interface Found { readonly start: number; readonly end: number; readonly s: ClassifiedSentence }
+/** The `meta` of a mark's opening token. */
+export interface MarkMeta {
+  readonly line: number;
+  /** Whether this is the first mark of its sentence (a sentence split by nesting has several). */
+  readonly first: boolean;
+  /** The sentence of the index marked. */
+  readonly sentence: ClassifiedSentence;
+}
 
 /** Marks the critique sentences of one inline token at a time, in document order: the sentences of
  *  the lines it covers that no earlier token took. */
@@ -30,6 +39,7 @@ export function sentenceMarker(state: StateCore, index: DocumentIndex): Sentence
   const sentences = highlightedByLine(index.sentences);
   if (sentences.length === 0) return undefined;
   const placed = new Uint8Array(sentences.length);
+  const markParagraph = paragraphMarker(sentences, placed, classesFor(state.Token));
   return (t) => {
     if (t.type !== 'inline' || !t.map || !t.children || t.children.length === 0) return;
     const from = firstOnLine(sentences, t.map[0] + 1);
@@ -37,7 +47,7 @@ export function sentenceMarker(state: StateCore, index: DocumentIndex): Sentence
     while (to < sentences.length && sentences[to].line <= t.map[1]) to++;
     let open = false;
     for (let k = from; k < to && !open; k++) open = placed[k] === 0;
-    if (open) t.children = markInline(t.children, sentences, from, to, placed, state.Token);
+    if (open) t.children = markParagraph(t.children, from, to);
   };
 }
 
@@ -61,193 +71,276 @@ function firstOnLine(sentences: readonly ClassifiedSentence[], line: number): nu
   return lo;
 }
 
-/** Finds the sentences from..to not placed yet, in order, as raw ranges over the children's text. */
-function locate(p: Projection, sentences: readonly ClassifiedSentence[], first: number, end: number, placed: Uint8Array): Found[] {
-  const found: Found[] = [];
-  let loose: LooseText | undefined;
-  let from = 0;
-  for (let k = first; k < end; k++) {
-    if (placed[k] !== 0) continue;
-    const s = sentences[k];
-    const needle = plainText(s.text);
-    if (needle === '') continue;
-    let a = p.text.indexOf(needle, from);
-    let b = a + needle.length;
-    if (a < 0) {
-      loose ??= looseText(p.text);
-      const n = looseText(needle).text;
-      let q = lowerBound(loose.at, from);
-      q = n ? loose.text.indexOf(n, q) : -1;
-      if (q < 0) continue;
-      a = loose.at[q];
-      b = loose.at[q + n.length - 1] + 1;
-      // Take back the punctuation around the words (an opening quote, the full stop).
-      while (a > from && p.text[a - 1] !== ' ' && !/[\p{L}\p{N}]/u.test(p.text[a - 1])) a--;
-      while (b < p.text.length && p.text[b] !== ' ' && !/[\p{L}\p{N}]/u.test(p.text[b])) b++;
-    }
-    from = b;
-    found.push({ start: p.rawAt(a), end: p.rawAt(b - 1) + 1, s });
-    placed[k] = 1;
-  }
-  return found;
-}
-
 function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0, hi = sorted.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < value) lo = mid + 1; else hi = mid; }
   return lo;
 }
 
-function markInline(children: Token[], sentences: readonly ClassifiedSentence[], from: number, to: number, placed: Uint8Array, TokenCtor: TokenClass): Token[] {
-  const ranges = locate(projectInline(children), sentences, from, to, placed);
-  if (ranges.length === 0) return children;
-  const { pieces, owner } = splitAtRanges(children, ranges, TokenCtor);
-  const runs = markRuns(pieces, owner);
+/** Marks one paragraph (its inline children) after another with the sentences first..end-1 that no
+ *  mark took yet: finds them as ranges of the children's raw text, splits text tokens at their
+ *  bounds and wraps each range's pieces in marks. */
+function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8Array, classes: TokenClasses) {
+  // The paragraph's ranges (raw [start, end) and sentence), its pieces with the range owning each
+  // (-1: none), and its runs of pieces to wrap (first piece, last piece, range, 1 for the range's
+  // first run), in arrays that every paragraph reuses.
+  const starts: number[] = [], ends: number[] = [], found: ClassifiedSentence[] = [];
+  const pieces: Token[] = [], owner: number[] = [], runs: number[] = [];
+  let ranges = 0, pieceCount = 0, runCount = 0;
+  const marks = markTokens(classes);
 
-  // Emit: a piece's opens, the piece, its closes. Runs are disjoint and in order, so one pointer
-  // finds where each opens and another where each closes.
-  const out: Token[] = [];
-  let opened = 0, closed = 0;
-  for (let k = 0; k < pieces.length; k++) {
-    const t = pieces[k];
-    for (; opened < runs.length && runs[opened].at === k; opened++) {
-      out.push(markOpen(ranges[runs[opened].range].s, runs[opened].first, TokenCtor, t.level));
-    }
-    out.push(t);
-    for (; closed < runs.length && runs[closed].to === k; closed++) {
-      const close = new TokenCtor('ps_mark_close', 'mark', -1);
-      close.level = t.level;
-      out.push(close);
-    }
-  }
-  return out;
-}
-
-/** Splits text tokens at range boundaries and notes the range owning each piece (-1: none). A text
- *  token keeps its first piece. Owners never decrease along the pieces: each range owns one span. */
-function splitAtRanges(children: readonly Token[], ranges: readonly Found[], TokenCtor: TokenClass): { pieces: Token[]; owner: number[] } {
-  const pieces: Token[] = [];
-  const owner: number[] = [];
-  let r = 0;
-  let end = 0; // where the child's text ends in the raw text
-  for (let ci = 0; ci < children.length; ci++) {
-    const c = children[ci];
-    const base = end;
-    end += childText(c).length;
-    const type = c.type;
-    const content = c.content;
-    if ((type !== 'text' && type !== 'code_inline' && type !== 'image') || content.length === 0) { pieces.push(c); owner.push(-1); continue; }
-    while (r < ranges.length && ranges[r].end <= base) r++;
-    if (type !== 'text') {
-      pieces.push(c); owner.push(r < ranges.length && ranges[r].start <= base ? r : -1);
-      continue;
-    }
-    let pos = base;
-    let k = r;
-    while (pos < end) {
-      while (k < ranges.length && ranges[k].end <= pos) k++;
-      const inside = k < ranges.length && ranges[k].start <= pos;
-      const next = k >= ranges.length ? end : Math.min(end, inside ? ranges[k].end : ranges[k].start);
-      if (pos === base) {
-        if (next < end) c.content = content.slice(0, next - base);
-        pieces.push(c);
-      } else {
-        const piece = new TokenCtor('text', '', 0);
-        piece.content = content.slice(pos - base, next - base);
-        piece.level = c.level;
-        pieces.push(piece);
+  /** Finds the sentences first..end-1 not placed yet, in order, as raw ranges. */
+  function locate(p: Projection, first: number, end: number): void {
+    ranges = 0;
+    let loose: LooseText | undefined;
+    let from = 0;
+    for (let k = first; k < end; k++) {
+      if (placed[k] !== 0) continue;
+      const s = sentences[k];
+      const needle = plainText(s.text);
+      if (needle === '') continue;
+      let a = p.text.indexOf(needle, from);
+      let b = a + needle.length;
+      if (a < 0) {
+        loose ??= looseText(p.text);
+        const n = looseText(needle).text;
+        let q = lowerBound(loose.at, from);
+        q = n ? loose.text.indexOf(n, q) : -1;
+        if (q < 0) continue;
+        a = loose.at[q];
+        b = loose.at[q + n.length - 1] + 1;
+        // Take back the punctuation around the words (an opening quote, the full stop).
+        while (a > from && p.text[a - 1] !== ' ' && !isAlnumCode(p.text.charCodeAt(a - 1))) a--;
+        while (b < p.text.length && p.text[b] !== ' ' && !isAlnumCode(p.text.charCodeAt(b))) b++;
       }
-      owner.push(inside ? k : -1);
-      pos = next;
+      from = b;
+      starts[ranges] = p.rawAt(a);
+      ends[ranges] = p.rawAt(b - 1) + 1;
+      found[ranges++] = s;
+      placed[k] = 1;
     }
   }
-  return { pieces, owner };
-}
 
-/** A run of pieces to wrap in one mark: it opens before piece `at` and closes after piece `to`;
- *  `first` for the first run of its range. */
-interface Run { readonly at: number; readonly to: number; readonly range: number; readonly first: boolean }
-
-/** Per range, the runs of its pieces that can be wrapped without breaking the nesting, in piece
- *  order. */
-function markRuns(pieces: readonly Token[], owner: readonly number[]): Run[] {
-  const runs: Run[] = [];
-  let k = 0;
-  while (k < owner.length) {
-    const o = owner[k];
-    if (o < 0) { k++; continue; }
-    // The range's span: from its first piece to its last one.
-    let b = k;
-    for (let j = k + 1; j < owner.length && (owner[j] === o || owner[j] < 0); j++) if (owner[j] === o) b = j;
-    pushRuns(pieces, owner, o, k, b, runs);
-    k = b + 1;
+  /** Splits text tokens at range bounds (a text token keeps its first piece) and notes the range
+   *  owning each piece. Owners never decrease along the pieces: each range owns one span. */
+  function split(children: readonly Token[]): void {
+    pieceCount = 0;
+    let r = 0;
+    let end = 0; // where the child's text ends in the raw text
+    for (let ci = 0; ci < children.length; ci++) {
+      const c = children[ci];
+      const base = end;
+      end += childText(c).length;
+      const type = c.type;
+      const content = c.content;
+      if ((type !== 'text' && type !== 'code_inline' && type !== 'image') || content.length === 0) { pieces[pieceCount] = c; owner[pieceCount++] = -1; continue; }
+      while (r < ranges && ends[r] <= base) r++;
+      if (type !== 'text') {
+        pieces[pieceCount] = c; owner[pieceCount++] = r < ranges && starts[r] <= base ? r : -1;
+        continue;
+      }
+      let pos = base;
+      let k = r;
+      while (pos < end) {
+        while (k < ranges && ends[k] <= pos) k++;
+        const inside = k < ranges && starts[k] <= pos;
+        const next = k >= ranges ? end : Math.min(end, inside ? ends[k] : starts[k]);
+        let piece = c;
+        if (pos === base) {
+          if (next < end) c.content = content.slice(0, next - base);
+        } else {
+          piece = new classes.plain('text', '', 0);
+          piece.content = content.slice(pos - base, next - base);
+          piece.level = c.level;
+        }
+        pieces[pieceCount] = piece;
+        owner[pieceCount++] = inside ? k : -1;
+        pos = next;
+      }
+    }
   }
-  return runs;
-}
 
-/** The runs of range `o` over its span a..b: raw HTML and tags opened or closed outside the span are
- *  barriers between runs, and a run does not start or end with a piece of another range's text. */
-function pushRuns(pieces: readonly Token[], owner: readonly number[], o: number, a: number, b: number, runs: Run[]): void {
-  let barriers: number[] | undefined;
-  let open: number[] | undefined;
-  for (let k = a; k <= b; k++) {
-    const t = pieces[k];
-    if (t.type === 'html_inline') (barriers ??= []).push(k);
-    else if (t.nesting === 1) (open ??= []).push(k);
-    else if (t.nesting === -1) { if (open?.length) open.pop(); else (barriers ??= []).push(k); }
+  /** Per range, the runs of its pieces that can be wrapped without breaking the nesting. */
+  function markRuns(): void {
+    runCount = 0;
+    let k = 0;
+    while (k < pieceCount) {
+      const o = owner[k];
+      if (o < 0) { k++; continue; }
+      // The range's span: from its first piece to its last one.
+      let b = k;
+      for (let j = k + 1; j < pieceCount && (owner[j] === o || owner[j] < 0); j++) if (owner[j] === o) b = j;
+      pushRuns(o, k, b);
+      k = b + 1;
+    }
   }
-  if (open?.length) barriers = (barriers ?? []).concat(open).sort((x, y) => x - y);
-  const count = barriers?.length ?? 0;
-  let first = true;
-  let start = a;
-  for (let i = 0; i <= count; i++) {
-    const stop = barriers !== undefined && i < count ? barriers[i] : b + 1;
-    let x = start, y = stop - 1;
-    while (x <= y && pieces[x].nesting === 0 && owner[x] !== o) x++;
-    while (y >= x && pieces[y].nesting === 0 && owner[y] !== o) y--;
-    if (x <= y) { runs.push({ at: x, to: y, range: o, first }); first = false; }
-    start = stop + 1;
+
+  /** The runs of range `o` over its span a..b: raw HTML and tags opened or closed outside the span
+   *  are barriers between runs, and a run does not start or end with a piece of another range's
+   *  text. */
+  function pushRuns(o: number, a: number, b: number): void {
+    let barriers: number[] | undefined;
+    let open: number[] | undefined;
+    for (let k = a; k <= b; k++) {
+      const t = pieces[k];
+      if (t.type === 'html_inline') (barriers ??= []).push(k);
+      else if (t.nesting === 1) (open ??= []).push(k);
+      else if (t.nesting === -1) { if (open?.length) open.pop(); else (barriers ??= []).push(k); }
+    }
+    if (open?.length) barriers = (barriers ?? []).concat(open).sort((x, y) => x - y);
+    const count = barriers?.length ?? 0;
+    let first = 1;
+    let start = a;
+    for (let i = 0; i <= count; i++) {
+      const stop = barriers !== undefined && i < count ? barriers[i] : b + 1;
+      let x = start, y = stop - 1;
+      while (x <= y && pieces[x].nesting === 0 && owner[x] !== o) x++;
+      while (y >= x && pieces[y].nesting === 0 && owner[y] !== o) y--;
+      if (x <= y) {
+        const at = 4 * runCount++;
+        runs[at] = x; runs[at + 1] = y; runs[at + 2] = o; runs[at + 3] = first;
+        first = 0;
+      }
+      start = stop + 1;
+    }
   }
+
+  return (children: Token[], first: number, end: number): Token[] => {
+    locate(projectInline(children), first, end);
+    if (ranges === 0) return children;
+    split(children);
+    markRuns();
+    // Emit: a piece's opens, the piece, its closes. Runs are disjoint and in order, so one pointer
+    // finds where each opens and another where each closes.
+    const out = new Array<Token>(pieceCount + 2 * runCount);
+    let n = 0, opened = 0, closed = 0;
+    for (let k = 0; k < pieceCount; k++) {
+      const t = pieces[k];
+      for (; opened < runCount && runs[4 * opened] === k; opened++) out[n++] = marks.open(found[runs[4 * opened + 2]], runs[4 * opened + 3] === 1, t.level);
+      out[n++] = t;
+      for (; closed < runCount && runs[4 * closed + 1] === k; closed++) out[n++] = marks.close(t.level);
+    }
+    return out;
+  };
 }
 
-const SOURCES: readonly CritiqueSource[] = ['note', 'section', 'prose', 'none'];
-const MARK_CLASS = new Map(CRITIQUE_KINDS.map((k) => [k as string, `ps-mark ps-kind-${k}`]));
-
-function markOpen(s: ClassifiedSentence, first: boolean, TokenCtor: TokenClass, level: number): Token {
-  const t = new TokenCtor('ps_mark_open', 'mark', 1);
-  t.level = level;
-  const label = s.kind === 'neutral' ? '' : KIND_LABEL[s.kind];
-  t.attrs = [
-    ['class', MARK_CLASS.get(s.kind) ?? `ps-mark ps-kind-${s.kind}`],
-    ['data-kind', s.kind],
-    ['data-source', s.source],
-    ['data-line', String(s.line)],
-    ['title', s.cue ? `${label} — ${s.cue}` : label],
-  ];
-  t.meta = { line: s.line, first };
-  return t;
+/** The mark tokens of one render. Marks of one kind, source, line or title share their attribute
+ *  pairs. Each mark has its own attribute list, and its `attrJoin` replaces a pair rather than
+ *  changing it (`attrSet` and `attrPush` never change one), so that a rule that edits one mark's
+ *  attributes edits that mark only. */
+function markTokens(classes: TokenClasses) {
+  const kinds = new Map<string, readonly [Pair, Pair]>();
+  const sources = new Map<string, Pair>();
+  const titles = new Map<string, Map<string, Pair>>();
+  let line = -1;
+  let linePair: Pair | undefined;
+  return {
+    /** The opening token of a mark of `s`; `first` for the first of its marks. */
+    open(s: ClassifiedSentence, first: boolean, level: number): Token {
+      const { kind, source, cue } = s;
+      if (s.line !== line) {
+        line = s.line;
+        linePair = ['data-line', String(line)];
+      }
+      let kindPairs = kinds.get(kind);
+      if (!kindPairs) kinds.set(kind, kindPairs = [['class', `ps-mark ps-kind-${kind}`], ['data-kind', kind]]);
+      let sourcePair = sources.get(source);
+      if (!sourcePair) sources.set(source, sourcePair = ['data-source', source]);
+      let kindTitles = titles.get(kind);
+      if (!kindTitles) titles.set(kind, kindTitles = new Map());
+      let title = kindTitles.get(cue);
+      if (!title) {
+        const label = kind === 'neutral' ? '' : KIND_LABEL[kind];
+        kindTitles.set(cue, title = ['title', cue ? `${label} — ${cue}` : label]);
+      }
+      const t = new classes.mark('ps_mark_open', 'mark', 1);
+      t.level = level;
+      t.attrs = [kindPairs[0], kindPairs[1], sourcePair, linePair!, title];
+      const meta: MarkMeta = { line, first, sentence: s };
+      t.meta = meta as unknown as Token['meta'];
+      return t;
+    },
+    close(level: number): Token {
+      const t = new classes.plain('ps_mark_close', 'mark', -1);
+      t.level = level;
+      return t;
+    },
+  };
 }
 
-/** `<mark class=… data-kind=… data-source=… data-line="` for each kind and source. */
-const TAG_START = new Map(CRITIQUE_KINDS.map((k) => [k as string, new Map(SOURCES.map((source) => [source as string,
-  `<mark class="ps-mark ps-kind-${k}" data-kind="${k}" data-source="${source}" data-line="`]))]));
+/** The classes of the tokens that marking makes, for tokens of class `TokenCtor`: `plain` makes the
+ *  same tokens; `mark` is `plain` whose `attrJoin` replaces the pair it joins to. */
+interface TokenClasses { readonly plain: TokenClass; readonly mark: TokenClass }
 
-/** A renderer rule for `ps_mark_open`: the same HTML as markdown-it's `renderToken`, with the tag's
- *  start taken whole from a table while the first four attributes are those `markOpen` wrote.
- *  A page of critique has thousands of marks, and this spares most of the strings of each. */
+const tokenClasses = new WeakMap<TokenClass, TokenClasses>();
+
+/** markdown-it 15 defines each field of a new token through a helper call, several times the cost
+ *  of an assignment, and a page of critique makes ten thousand tokens or more: `plain` assigns the
+ *  same fields, in the same order, to an object with the same prototype. When `TokenCtor` makes
+ *  another token than that (another version of markdown-it), `plain` is `TokenCtor` itself. */
+function classesFor(TokenCtor: TokenClass): TokenClasses {
+  let classes = tokenClasses.get(TokenCtor);
+  if (classes) return classes;
+  class FastToken {
+    declare map: null; declare level: number; declare children: null; declare content: string; declare markup: string;
+    declare info: string; declare block: boolean; declare hidden: boolean; declare type: string; declare tag: string;
+    declare attrs: null; declare nesting: number; declare meta: null;
+    constructor(type: string, tag: string, nesting: -1 | 0 | 1) {
+      this.map = null; this.level = 0; this.children = null; this.content = ''; this.markup = ''; this.info = '';
+      this.block = false; this.hidden = false; this.type = type; this.tag = tag; this.attrs = null; this.nesting = nesting;
+      this.meta = null;
+    }
+  }
+  Object.setPrototypeOf(FastToken.prototype, TokenCtor.prototype);
+  const same = JSON.stringify(new TokenCtor('t', 'p', 1)) === JSON.stringify(new FastToken('t', 'p', 1));
+  const plain = same ? FastToken as unknown as TokenClass : TokenCtor;
+  const mark = class extends plain {
+    override attrJoin(name: string, value: string): void {
+      const i = this.attrIndex(name);
+      if (i < 0) this.attrPush([name, value]);
+      else this.attrs![i] = [name, `${this.attrs![i][1]} ${value}`];
+    }
+  };
+  tokenClasses.set(TokenCtor, classes = { plain, mark });
+  return classes;
+}
+
+/** A renderer rule for `ps_mark_open`: markdown-it's `renderToken` for a mark, which keeps the tag
+ *  start of the last class, kind, source and line rendered and the title attributes by title, since
+ *  marks of one line and of one title follow one another. Values go to `escapeHtml` as they are, as
+ *  markdown-it's `renderAttrs` passes them (markdown-it's returns a number as it is). */
 export function markOpenRule(escapeHtml: (s: string) => string): RendererRule {
+  let head = '', key: unknown[] = [];
+  /** ` title="…"` by title; cleared when full. */
+  const titles = new Map<unknown, string>();
   return (tokens, idx, options, _env, self) => {
     const t = tokens[idx];
     const attrs = t.attrs;
     if (t.hidden || t.block || t.nesting !== 1 || t.tag !== 'mark' || !attrs || attrs.length < 4
       || attrs[0][0] !== 'class' || attrs[1][0] !== 'data-kind' || attrs[2][0] !== 'data-source' || attrs[3][0] !== 'data-line') return self.renderToken(tokens, idx, options);
-    const kind = String(attrs[1][1]);
-    const start = attrs[0][1] === MARK_CLASS.get(kind) ? TAG_START.get(kind)?.get(String(attrs[2][1])) : undefined;
-    if (start === undefined) return self.renderToken(tokens, idx, options);
-    const line = escapeHtml(String(attrs[3][1]));
-    if (attrs.length === 5 && attrs[4][0] === 'title') return start + line + '" title="' + escapeHtml(String(attrs[4][1])) + '">';
-    let html = start + line + '"';
-    for (let i = 4; i < attrs.length; i++) html += ` ${escapeHtml(attrs[i][0])}="${escapeHtml(String(attrs[i][1]))}"`;
+    if (attrs[0][1] !== key[0] || attrs[1][1] !== key[1] || attrs[2][1] !== key[2] || attrs[3][1] !== key[3]) {
+      key = [attrs[0][1], attrs[1][1], attrs[2][1], attrs[3][1]];
+      head = `<mark class="${escapeHtml(key[0] as string)}" data-kind="${escapeHtml(key[1] as string)}" data-source="${escapeHtml(key[2] as string)}" data-line="${escapeHtml(key[3] as string)}"`;
+    }
+    let html = head;
+    let i = 4;
+    if (attrs.length > 4 && attrs[4][0] === 'title') {
+      let title = titles.get(attrs[4][1]);
+      if (title === undefined) {
+        if (titles.size >= 512) titles.clear();
+        titles.set(attrs[4][1], title = ` title="${escapeHtml(attrs[4][1] as string)}"`);
+      }
+      html += title;
+      i = 5;
+    }
+    for (; i < attrs.length; i++) html += ` ${escapeHtml(attrs[i][0])}="${escapeHtml(attrs[i][1] as string)}"`;
     return html + '>';
   };
 }
+
+/** A renderer rule for `ps_mark_close`: `</mark>`, as `renderToken` renders a closing mark that
+ *  nothing changed, without making the string anew for each mark. */
+export const markCloseRule: RendererRule = (tokens, idx, options, _env, self) => {
+  const t = tokens[idx];
+  return t.hidden || t.block || t.attrs || t.nesting !== -1 || t.tag !== 'mark' ? self.renderToken(tokens, idx, options) : '</mark>';
+};

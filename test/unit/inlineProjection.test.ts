@@ -82,3 +82,29 @@ describe('loose text', () => {
     assert.equal(looseText('a\u{1D400}b').text, 'ab');
   });
 });
+
+describe('inline projection: text it keeps as it is', () => {
+  const token = (type: string, content = ''): Token => {
+    const state = new md.core.State('', md, {});
+    const t = new state.Token(type, '', 0);
+    t.content = content;
+    return t;
+  };
+
+  it('is the children\'s text, position for position', () => {
+    const kids = children('Plain *emphasis*, `code` and ![alt text](x.png) here.');
+    const p = projectInline(kids);
+    assert.equal(p.text, kids.map(childText).join(''));
+    for (let k = 0; k < p.text.length; k++) assert.equal(p.rawAt(k), k);
+  });
+
+  it('is not taken for a space after a space across children, or a space first', () => {
+    for (const kids of [
+      [token('text', 'a '), token('text', ' b')],
+      [token('text', 'a '), token('softbreak'), token('text', 'b')],
+      [token('softbreak'), token('text', 'a b')],
+      [token('text', ''), token('text', ' a')],
+      [token('text', 'a'), token('code_inline', '\u00a0b')],
+    ]) assertProjects(kids);
+  });
+});

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import markdownIt from 'markdown-it';
-import { createMarkdown, urlScheme } from '../../src/core/markdown';
+import { createMarkdown, escapeText, urlScheme } from '../../src/core/markdown';
 
 /** Strings from an alphabet rich in what links are made of. */
 function generated(count: number, alphabet: readonly string[], seed: number): string[] {
@@ -51,5 +51,20 @@ describe('markdown setup: URL schemes', () => {
     // A trailing `%20` decodes to a space that is then ignored: the scheme cannot change.
     const alphabet = ['a', 'J', 'v', 's', 'c', 'r', 'i', 'p', 't', 'h', '1', '+', '.', '-', ':', '/', '#', '?', '_', '=', '!', '~'];
     for (const url of generated(20000, alphabet, 9)) assert.equal(urlScheme(url), urlScheme(`${url}%20`), url);
+  });
+});
+
+describe('markdown setup: text escaping', () => {
+  const { escapeHtml } = markdownIt().utils;
+
+  it('escapes text as markdown-it does, short and long', () => {
+    const pieces = ['', 'plain', '&', '<', '>', '"', "'", '&amp;', 'a < b > c & "d"', '“quoted” — é', '\u{1F600}<', '&&&<<<>>>"""'];
+    const samples = [...pieces, ...pieces.map((p) => `${'word '.repeat(20)}${p}${' tail'.repeat(10)}`), pieces.join(' ').repeat(8)];
+    for (const s of samples) assert.equal(escapeText(s), escapeHtml(s), JSON.stringify(s));
+  });
+
+  it('renders text as markdown-it does', () => {
+    const src = 'Tom & "Jerry" <b>bold</b> > less, and a longer paragraph with "quotes" & ampersands & <tags> in it.\n\n`a < b` & c\n';
+    assert.equal(createMarkdown({ linkify: false }).render(src), markdownIt().render(src));
   });
 });

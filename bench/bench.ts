@@ -92,7 +92,7 @@ function measure(input: Input): Row {
   // The study panel renders with the index it already has (the workspace index keeps it).
   const big = summaryOf(texts, RENDER_MB * 1024);
   const bigIndex = indexDocument(big);
-  const render = compare(() => renderDocument(big, { index: bigIndex }), () => md.render(big), 3);
+  const render = compare(() => renderDocument(big, { index: bigIndex }), () => md.render(big), 9);
   const heapMb = heapGrowthMb(() => texts.map((t) => indexDocument(t, { fileName: 'summary.md' })));
   let slowestFileMs: number | undefined;
   if (input.perFile) {

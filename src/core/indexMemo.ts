@@ -121,15 +121,12 @@ export class IndexMemo {
   /** The notes of the text being indexed: those of the last indexing when the edit cannot have
    *  changed them (see editLeavesNotes), moved with the text after the edit; else `parse`'s. */
   notes(text: string, parse: (text: string) => ParsedNote[]): readonly ParsedNote[] {
-    const old = this.parsedNotes;
-    let notes: readonly ParsedNote[];
-    this.notesReused = this.notesHold && old !== undefined;
-    if (this.notesHold && old) {
-      const { prefix, delta } = this;
-      notes = delta === 0 ? old : old.map((n) => (n.start < prefix ? n : { ...n, start: n.start + delta, end: n.end + delta }));
-    } else {
-      notes = parse(text);
-    }
+    // (notesHold is only set when there are parsed notes to keep.)
+    const old = this.notesHold ? this.parsedNotes : undefined;
+    const { prefix, delta } = this;
+    const notes = !old ? parse(text)
+      : delta === 0 ? old : old.map((n) => (n.start < prefix ? n : { ...n, start: n.start + delta, end: n.end + delta }));
+    this.notesReused = old !== undefined;
     this.pendingNotes = notes;
     return notes;
   }

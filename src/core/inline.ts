@@ -1,9 +1,13 @@
 // Inline Markdown reduced to plain text, for titles, tree labels and quote matching.
 
+import { UNUSUAL_SPACE_CLASS } from './whiteSpace';
+
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 const NEEDS_WORK = /[*_`\\&<[~=\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+/** NEEDS_WORK, or white space other than a space (`\s` is these and the space). */
+const NEEDS_WORK_OR_SPACE = new RegExp(`[*_\`\\\\&<[~=${UNUSUAL_SPACE_CLASS}]`);
 
 // Each pattern stops at the next opening delimiter of its kind (a bracket text at the next `[`, a
 // bold span at the next `**`), so the regex engine never rescans the rest of a long line from every
@@ -22,7 +26,9 @@ const HIGHLIGHT = /==(?=\S)((?:(?!==)[\s\S])*?\S)==/g;
 /** Removes inline Markdown: emphasis, code ticks, links (text kept), images (alt kept), autolinks,
  *  HTML tags, backslash escapes, basic entities, and invisible direction/zero-width characters. */
 export function plainText(inline: string): string {
-  // Fast path: most sentences and titles carry no inline Markdown at all.
+  // Fast path: most sentences and titles carry no inline Markdown at all, and no white space but
+  // single spaces (one search for both, then one for two spaces in a row).
+  if (!NEEDS_WORK_OR_SPACE.test(inline)) return inline.includes('  ') ? inline.replace(/\s+/g, ' ').trim() : inline.trim();
   if (!NEEDS_WORK.test(inline)) return /\s\s|[\t\n\r]/.test(inline) ? inline.replace(/\s+/g, ' ').trim() : inline.trim();
   // Each replacement runs only when the text holds the characters it needs (they are the same
   // replacements, in the same order: one that cannot match would change nothing).

@@ -5,6 +5,7 @@
 // in runs, and the way back kept as a few runs instead of an entry per character.
 
 import type { Token } from 'markdown-it';
+import { UNUSUAL_SPACE_CLASS } from './whiteSpace';
 
 export interface Projection {
   /** The collapsed text. */
@@ -25,14 +26,20 @@ export function childText(c: Token): string {
  *  character, or nothing when it has none or starts the text. */
 const CHANGED = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]{2,}|[^\S ]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|^ /g;
 
+/** Whether the projection changes `raw`: CHANGED, tested as a search for one character class and
+ *  one for two spaces. */
+const CHANGING = new RegExp(`[${UNUSUAL_SPACE_CLASS}]`);
+function changes(raw: string): boolean {
+  return raw.charCodeAt(0) === 32 || raw.includes('  ') || CHANGING.test(raw);
+}
+
 const unshifted = (p: number) => p;
 
 /** Projects the children's text (the children's texts one after another are the raw text). */
 export function projectInline(children: readonly Token[]): Projection {
   let raw = '';
   for (let i = 0; i < children.length; i++) raw += childText(children[i]);
-  CHANGED.lastIndex = 0;
-  if (!CHANGED.test(raw)) return { text: raw, rawAt: unshifted };
+  if (!changes(raw)) return { text: raw, rawAt: unshifted };
   // Runs: run k starts at projected position `from[k]` and raw position `at[k]`.
   const parts: string[] = [], from: number[] = [], at: number[] = [];
   let n = 0, kept = 0;

@@ -16,7 +16,7 @@ import { escapeHtml } from './html';
 import { createMarkdown, isSharedSetup, type MarkdownOptions } from './markdown';
 import { neutralizeToken } from './safeTokens';
 import { renderCallouts } from './calloutTokens';
-import { markCloseRule, markOpenRule, sentenceMarker } from './sentenceMarks';
+import { markCloseRule, markOpenRule, plannedMarks, sentenceMarker, type PlannedMarks, type SentenceIds } from './sentenceMarks';
 import { addDataLine, renderAttrsWithDataLines } from './dataLines';
 
 export { isHighlighted } from './sentenceMarks';
@@ -26,6 +26,10 @@ export interface PaperStudyPluginOptions {
   readonly indexOptions?: () => IndexOptions;
   /** Whether critique sentences are highlighted; read at every render. Default: yes. */
   readonly highlight?: () => boolean;
+  /** Write the marks while rendering instead of making them tokens: the same HTML, made faster,
+   *  for an instance whose tokens nobody else reads (`md.parse` then shows no marks). Marks are
+   *  tokens when the environment is missing. Default: no. */
+  readonly marksAtRender?: boolean;
 }
 
 /** What a caller may put in markdown-it's `env`. */
@@ -33,7 +37,12 @@ export interface PaperStudyEnv {
   [key: string | symbol]: unknown;
   /** The index of exactly the text being rendered; computed when absent. */
   paperStudyIndex?: DocumentIndex;
+  /** Sentences of `paperStudyIndex` → an id each, written on their marks as `data-sentence`. */
+  paperStudySentenceIds?: SentenceIds;
 }
+
+/** Where the environment keeps the marks planned while parsing (`marksAtRender`). */
+const PLANNED = Symbol('paperStudyPlannedMarks');
 
 export function paperStudyPlugin(md: MarkdownIt, options: PaperStudyPluginOptions = {}): void {
   const indexes = new WeakMap<object, { src: string; index: DocumentIndex }>();
@@ -58,7 +67,10 @@ export function paperStudyPlugin(md: MarkdownIt, options: PaperStudyPluginOption
   // Last, so that it also sees what other rules made: nothing unsafe reaches the renderer. One walk
   // over the tokens: each is marked, made safe and given its data-line, in that order.
   md.core.ruler.push('paper_study_tokens', (state) => {
-    const mark = (options.highlight?.() ?? true) ? sentenceMarker(state, indexOf(state)) : undefined;
+    const env = state.env as PaperStudyEnv | undefined;
+    const planned = options.marksAtRender && env ? plannedMarks(state) : undefined;
+    if (env && options.marksAtRender) env[PLANNED] = planned;
+    const mark = (options.highlight?.() ?? true) ? sentenceMarker(state, indexOf(state), planned) : undefined;
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -68,6 +80,13 @@ export function paperStudyPlugin(md: MarkdownIt, options: PaperStudyPluginOption
     }
   });
 
+  if (options.marksAtRender) {
+    const renderInline = md.renderer.renderInline;
+    md.renderer.renderInline = function (tokens, opts, env) {
+      const planned = (env as PaperStudyEnv | undefined)?.[PLANNED] as PlannedMarks | undefined;
+      return planned?.render(tokens, opts, env, this) ?? renderInline.call(this, tokens, opts, env);
+    };
+  }
   md.renderer.rules.ps_mark_open = markOpenRule(md.utils.escapeHtml);
   md.renderer.rules.ps_mark_close = markCloseRule;
   md.renderer.rules.ps_callout_title_open = (tokens, idx) => {
@@ -84,12 +103,15 @@ export interface RenderOptions {
   readonly index?: DocumentIndex;
   /** Used to compute the index when none is given. */
   readonly indexOptions?: IndexOptions;
+  /** Ids of the index's sentences, written on their marks (`data-sentence`). */
+  readonly sentenceIds?: SentenceIds;
 }
 
-/** Renders `text` with the shared setup and the plugin; the index is computed once (or reused). */
+/** Renders `text` with the shared setup and the plugin, whose marks are written while rendering;
+ *  the index is computed once (or reused). */
 export function renderDocument(text: string, options: RenderOptions = {}): { html: string; index: DocumentIndex } {
   const index = options.index ?? indexDocument(text, options.indexOptions ?? {});
-  const env: PaperStudyEnv = { paperStudyIndex: index };
+  const env: PaperStudyEnv = { paperStudyIndex: index, paperStudySentenceIds: options.sentenceIds };
   return { html: sharedMarkdown(options.markdown).render(text, env), index };
 }
 
@@ -98,7 +120,7 @@ function sharedMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   const key = `${options.breaks ?? false}|${options.linkify ?? true}`;
   let md = instances.get(key);
   if (!md) {
-    md = createMarkdown(options).use(paperStudyPlugin);
+    md = createMarkdown(options).use(paperStudyPlugin, { marksAtRender: true });
     instances.set(key, md);
   }
   return md;

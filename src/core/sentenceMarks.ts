@@ -6,7 +6,7 @@
 // share what they can (attribute pairs, rendered strings): the objects a render keeps until its HTML
 // is done cost the garbage collector more than anything else the marks do.
 
-import type { RendererRule, StateCore, Token } from 'markdown-it';
+import type { Renderer, RendererRule, StateCore, Token } from 'markdown-it';
 import type { ClassifiedSentence, DocumentIndex } from './model';
 import { plainText } from './inline';
 import { KIND_LABEL } from './export/kindLabels';
@@ -34,12 +34,14 @@ export interface MarkMeta {
  *  the lines it covers that no earlier token took. */
 export type SentenceMarker = (t: Token) => void;
 
-/** A marker for the tokens of `state`, or undefined when the index highlights nothing. */
-export function sentenceMarker(state: StateCore, index: DocumentIndex): SentenceMarker | undefined {
+/** A marker for the tokens of `state`, or undefined when the index highlights nothing. With
+ *  `planned`, a paragraph's marks are planned there, to be written when it is rendered; else they
+ *  become tokens among its children. */
+export function sentenceMarker(state: StateCore, index: DocumentIndex, planned?: PlannedMarks): SentenceMarker | undefined {
   const sentences = highlightedByLine(index.sentences);
   if (sentences.length === 0) return undefined;
   const placed = new Uint8Array(sentences.length);
-  const markParagraph = paragraphMarker(sentences, placed, classesFor(state.Token));
+  const marker = paragraphMarker(sentences, placed, classesFor(state.Token), idsOf(state));
   return (t) => {
     if (t.type !== 'inline' || !t.map || !t.children || t.children.length === 0) return;
     const from = firstOnLine(sentences, t.map[0] + 1);
@@ -47,10 +49,24 @@ export function sentenceMarker(state: StateCore, index: DocumentIndex): Sentence
     while (to < sentences.length && sentences[to].line <= t.map[1]) to++;
     let open = false;
     for (let k = from; k < to && !open; k++) open = placed[k] === 0;
-    if (open) t.children = markParagraph(t.children, from, to);
+    if (!open || !marker.lay(t.children, from, to)) return;
+    if (planned) marker.plan(t.children, planned);
+    else t.children = marker.tokens(t.children);
   };
 }
 
+/** Sentences → the ids the study panel gives them (`data-sentence` on their marks). */
+export type SentenceIds = ReadonlyMap<ClassifiedSentence, number>;
+
+/** The sentence ids of `state`'s environment (`paperStudySentenceIds`), if any. */
+function idsOf(state: StateCore): SentenceIds | undefined {
+  return (state.env as { paperStudySentenceIds?: SentenceIds } | undefined)?.paperStudySentenceIds;
+}
+
+/** An empty plan of the marks of `state`'s paragraphs, for `sentenceMarker` to fill. */
+export function plannedMarks(state: StateCore): PlannedMarks {
+  return new PlannedMarks(classesFor(state.Token), idsOf(state));
+}
 /** The highlighted sentences by line; sentences of one line keep their order. */
 function highlightedByLine(all: readonly ClassifiedSentence[]): ClassifiedSentence[] {
   const list: ClassifiedSentence[] = [];
@@ -78,16 +94,19 @@ function lowerBound(sorted: ArrayLike<number>, value: number): number {
 }
 
 /** Marks one paragraph (its inline children) after another with the sentences first..end-1 that no
- *  mark took yet: finds them as ranges of the children's raw text, splits text tokens at their
- *  bounds and wraps each range's pieces in marks. */
-function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8Array, classes: TokenClasses) {
-  // The paragraph's ranges (raw [start, end) and sentence), its pieces with the range owning each
-  // (-1: none), and its runs of pieces to wrap (first piece, last piece, range, 1 for the range's
-  // first run), in arrays that every paragraph reuses.
+ *  mark took yet: finds them as ranges of the children's raw text, cuts text children at their
+ *  bounds into pieces and finds each range's runs of pieces to wrap; then makes the pieces and
+ *  marks tokens, or plans them to be written at render. */
+function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8Array, classes: TokenClasses, ids: SentenceIds | undefined) {
+  // The paragraph's ranges (raw [start, end) and sentence); its pieces (child, start and end in the
+  // child's content, end -1 for the whole child) with the range owning each (-1: none); its runs of
+  // pieces to wrap (first piece, last piece, range, 1 for the range's first run). In arrays that
+  // every paragraph reuses.
   const starts: number[] = [], ends: number[] = [], found: ClassifiedSentence[] = [];
-  const pieces: Token[] = [], owner: number[] = [], runs: number[] = [];
+  const pieces: number[] = [], owner: number[] = [], runs: number[] = [];
   let ranges = 0, pieceCount = 0, runCount = 0;
-  const marks = markTokens(classes);
+  let children: readonly Token[] = [];
+  const marks = markTokens(classes, ids);
 
   /** Finds the sentences first..end-1 not placed yet, in order, as raw ranges. */
   function locate(p: Projection, first: number, end: number): void {
@@ -121,9 +140,14 @@ function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8
     }
   }
 
-  /** Splits text tokens at range bounds (a text token keeps its first piece) and notes the range
-   *  owning each piece. Owners never decrease along the pieces: each range owns one span. */
-  function split(children: readonly Token[]): void {
+  function piece(child: number, start: number, end: number, range: number): void {
+    pieces[3 * pieceCount] = child; pieces[3 * pieceCount + 1] = start; pieces[3 * pieceCount + 2] = end;
+    owner[pieceCount++] = range;
+  }
+
+  /** Cuts text children at range bounds and notes the range owning each piece. Owners never
+   *  decrease along the pieces: each range owns one span. */
+  function split(): void {
     pieceCount = 0;
     let r = 0;
     let end = 0; // where the child's text ends in the raw text
@@ -132,33 +156,24 @@ function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8
       const base = end;
       end += childText(c).length;
       const type = c.type;
-      const content = c.content;
-      if ((type !== 'text' && type !== 'code_inline' && type !== 'image') || content.length === 0) { pieces[pieceCount] = c; owner[pieceCount++] = -1; continue; }
+      if ((type !== 'text' && type !== 'code_inline' && type !== 'image') || c.content.length === 0) { piece(ci, 0, -1, -1); continue; }
       while (r < ranges && ends[r] <= base) r++;
-      if (type !== 'text') {
-        pieces[pieceCount] = c; owner[pieceCount++] = r < ranges && starts[r] <= base ? r : -1;
-        continue;
-      }
+      if (type !== 'text') { piece(ci, 0, -1, r < ranges && starts[r] <= base ? r : -1); continue; }
       let pos = base;
       let k = r;
       while (pos < end) {
         while (k < ranges && ends[k] <= pos) k++;
         const inside = k < ranges && starts[k] <= pos;
         const next = k >= ranges ? end : Math.min(end, inside ? ends[k] : starts[k]);
-        let piece = c;
-        if (pos === base) {
-          if (next < end) c.content = content.slice(0, next - base);
-        } else {
-          piece = new classes.plain('text', '', 0);
-          piece.content = content.slice(pos - base, next - base);
-          piece.level = c.level;
-        }
-        pieces[pieceCount] = piece;
-        owner[pieceCount++] = inside ? k : -1;
+        if (pos === base && next === end) piece(ci, 0, -1, inside ? k : -1);
+        else piece(ci, pos - base, next - base, inside ? k : -1);
         pos = next;
       }
     }
   }
+
+  /** The child a piece is (all of it, or a piece of its text). */
+  const childOf = (k: number): Token => children[pieces[3 * k]];
 
   /** Per range, the runs of its pieces that can be wrapped without breaking the nesting. */
   function markRuns(): void {
@@ -182,7 +197,7 @@ function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8
     let barriers: number[] | undefined;
     let open: number[] | undefined;
     for (let k = a; k <= b; k++) {
-      const t = pieces[k];
+      const t = childOf(k);
       if (t.type === 'html_inline') (barriers ??= []).push(k);
       else if (t.nesting === 1) (open ??= []).push(k);
       else if (t.nesting === -1) { if (open?.length) open.pop(); else (barriers ??= []).push(k); }
@@ -194,8 +209,8 @@ function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8
     for (let i = 0; i <= count; i++) {
       const stop = barriers !== undefined && i < count ? barriers[i] : b + 1;
       let x = start, y = stop - 1;
-      while (x <= y && pieces[x].nesting === 0 && owner[x] !== o) x++;
-      while (y >= x && pieces[y].nesting === 0 && owner[y] !== o) y--;
+      while (x <= y && childOf(x).nesting === 0 && owner[x] !== o) x++;
+      while (y >= x && childOf(y).nesting === 0 && owner[y] !== o) y--;
       if (x <= y) {
         const at = 4 * runCount++;
         runs[at] = x; runs[at + 1] = y; runs[at + 2] = o; runs[at + 3] = first;
@@ -205,58 +220,193 @@ function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8
     }
   }
 
-  return (children: Token[], first: number, end: number): Token[] => {
-    locate(projectInline(children), first, end);
-    if (ranges === 0) return children;
-    split(children);
-    markRuns();
-    // Emit: a piece's opens, the piece, its closes. Runs are disjoint and in order, so one pointer
-    // finds where each opens and another where each closes.
-    const out = new Array<Token>(pieceCount + 2 * runCount);
-    let n = 0, opened = 0, closed = 0;
-    for (let k = 0; k < pieceCount; k++) {
-      const t = pieces[k];
-      for (; opened < runCount && runs[4 * opened] === k; opened++) out[n++] = marks.open(found[runs[4 * opened + 2]], runs[4 * opened + 3] === 1, t.level);
-      out[n++] = t;
-      for (; closed < runCount && runs[4 * closed + 1] === k; closed++) out[n++] = marks.close(t.level);
-    }
-    return out;
+  return {
+    /** Finds the sentences first..end-1 in `paragraph`, and its pieces and runs; false when it
+     *  has none of them. */
+    lay(paragraph: readonly Token[], first: number, end: number): boolean {
+      children = paragraph;
+      locate(projectInline(paragraph), first, end);
+      if (ranges === 0) return false;
+      split();
+      markRuns();
+      return true;
+    },
+
+    /** The children with the laid-out pieces and marks as tokens. A text child cut into pieces
+     *  keeps its first piece. */
+    tokens(paragraph: Token[]): Token[] {
+      // Emit: a piece's opens, the piece, its closes. Runs are disjoint and in order, so one
+      // pointer finds where each opens and another where each closes.
+      const out = new Array<Token>(pieceCount + 2 * runCount);
+      let n = 0, opened = 0, closed = 0;
+      let cut = -1, content = '';
+      for (let k = 0; k < pieceCount; k++) {
+        const ci = pieces[3 * k], from = pieces[3 * k + 1], to = pieces[3 * k + 2];
+        let t = paragraph[ci];
+        if (to >= 0) {
+          if (ci !== cut) { cut = ci; content = t.content; }
+          if (from === 0) t.content = content.slice(0, to);
+          else {
+            const level = t.level;
+            t = new classes.plain('text', '', 0);
+            t.content = content.slice(from, to);
+            t.level = level;
+          }
+        }
+        for (; opened < runCount && runs[4 * opened] === k; opened++) out[n++] = marks.open(found[runs[4 * opened + 2]], runs[4 * opened + 3] === 1, t.level);
+        out[n++] = t;
+        for (; closed < runCount && runs[4 * closed + 1] === k; closed++) out[n++] = marks.close(t.level);
+      }
+      return out;
+    },
+
+    /** Keeps the pieces and runs in `planned`, for `paragraph` to be rendered with its marks. */
+    plan(paragraph: readonly Token[], planned: PlannedMarks): void {
+      planned.add(paragraph, pieces, pieceCount, runs, runCount, found);
+    },
   };
+}
+
+/** The marks of one parse's paragraphs, planned while parsing and written while rendering (for an
+ *  instance whose tokens nobody else reads): each paragraph's pieces and runs are numbers in one
+ *  array for all paragraphs, and a mark is written by the renderer's own rules, given one token
+ *  made for the purpose, so that the HTML is the HTML of the tokens `sentenceMarker` would make
+ *  without making them. */
+export class PlannedMarks {
+  /** Per paragraph: piece count, run count, pieces (child, start, end), runs (first piece, last
+   *  piece, sentence, first); `size` numbers in use. */
+  private layout = new Int32Array(1024);
+  private size = 0;
+  private readonly sentences: ClassifiedSentence[] = [];
+  /** A paragraph's children → where its plan starts in `layout`. */
+  private readonly at = new Map<readonly Token[], number>();
+  private scratch?: { text: Token[]; open: Token[]; close: Token[]; attrs: Pair[] };
+  private marks?: ReturnType<typeof markTokens>;
+
+  constructor(private readonly classes: TokenClasses, private readonly ids: SentenceIds | undefined) {}
+
+  add(paragraph: readonly Token[], pieces: readonly number[], pieceCount: number, runs: readonly number[], runCount: number, found: readonly ClassifiedSentence[]): void {
+    const need = this.size + 2 + 3 * pieceCount + 4 * runCount;
+    if (need > this.layout.length) {
+      const grown = new Int32Array(Math.max(need, 2 * this.layout.length));
+      grown.set(this.layout.subarray(0, this.size));
+      this.layout = grown;
+    }
+    const l = this.layout;
+    let n = this.size;
+    this.at.set(paragraph, n);
+    l[n++] = pieceCount;
+    l[n++] = runCount;
+    for (let k = 0; k < 3 * pieceCount; k++) l[n++] = pieces[k];
+    const base = this.sentences.length;
+    let ranges = 0;
+    for (let k = 0; k < 4 * runCount; k += 4) {
+      l[n++] = runs[k]; l[n++] = runs[k + 1]; l[n++] = base + runs[k + 2]; l[n++] = runs[k + 3];
+      if (runs[k + 2] >= ranges) ranges = runs[k + 2] + 1;
+    }
+    this.size = n;
+    for (let k = 0; k < ranges; k++) this.sentences.push(found[k]);
+  }
+
+  /** The HTML of a planned paragraph: what markdown-it's `renderInline` makes of the tokens
+   *  `sentenceMarker` would have made; undefined for a paragraph without a plan. */
+  render(paragraph: readonly Token[], options: Parameters<RendererRule>[2], env: Parameters<RendererRule>[3], self: Renderer): string | undefined {
+    const l = this.layout;
+    const at = this.at.get(paragraph);
+    if (at === undefined) return undefined;
+    const pieceCount = l[at], runCount = l[at + 1];
+    const p0 = at + 2, r0 = p0 + 3 * pieceCount;
+    const rules = self.rules;
+    const s = this.scratch ??= this.makeScratch();
+    const [text] = s.text, [open] = s.open, [close] = s.close;
+    const rule = (tokens: Token[], idx: number) => {
+      const r = rules[tokens[idx].type];
+      return r !== undefined ? r(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    };
+    let html = '';
+    let opened = 0, closed = 0;
+    for (let k = 0; k < pieceCount; k++) {
+      const ci = l[p0 + 3 * k], from = l[p0 + 3 * k + 1], to = l[p0 + 3 * k + 2];
+      const c = paragraph[ci];
+      for (; opened < runCount && l[r0 + 4 * opened] === k; opened++) {
+        this.fillOpen(open, this.sentences[l[r0 + 4 * opened + 2]], c.level);
+        html += rule(s.open, 0);
+      }
+      if (to < 0) html += rule(paragraph as Token[], ci);
+      else {
+        text.content = c.content.slice(from, to);
+        text.level = c.level;
+        html += rule(s.text, 0);
+      }
+      for (; closed < runCount && l[r0 + 4 * closed + 1] === k; closed++) {
+        close.level = c.level;
+        html += rule(s.close, 0);
+      }
+    }
+    return html;
+  }
+
+  private makeScratch() {
+    const attrs: Pair[] = [];
+    const open = new this.classes.mark('ps_mark_open', 'mark', 1);
+    open.attrs = attrs;
+    return { text: [new this.classes.plain('text', '', 0)], open: [open], close: [new this.classes.plain('ps_mark_close', 'mark', -1)], attrs };
+  }
+
+  /** `open` with the attributes of a mark of `s`. */
+  private fillOpen(open: Token, s: ClassifiedSentence, level: number): void {
+    const marks = this.marks ??= markTokens(this.classes, this.ids);
+    const attrs = this.scratch!.attrs;
+    attrs.length = 0;
+    marks.attrsOf(s, attrs);
+    open.attrs = attrs;
+    open.level = level;
+  }
 }
 
 /** The mark tokens of one render. Marks of one kind, source, line or title share their attribute
  *  pairs. Each mark has its own attribute list, and its `attrJoin` replaces a pair rather than
  *  changing it (`attrSet` and `attrPush` never change one), so that a rule that edits one mark's
- *  attributes edits that mark only. */
-function markTokens(classes: TokenClasses) {
+ *  attributes edits that mark only. With `ids`, a mark of a sentence that has one gets it as
+ *  `data-sentence`. */
+function markTokens(classes: TokenClasses, ids: SentenceIds | undefined) {
   const kinds = new Map<string, readonly [Pair, Pair]>();
   const sources = new Map<string, Pair>();
   const titles = new Map<string, Map<string, Pair>>();
   let line = -1;
   let linePair: Pair | undefined;
+  /** Appends the attributes of a mark of `s` to `attrs`. */
+  function attrsOf(s: ClassifiedSentence, attrs: Pair[]): void {
+    const { kind, source, cue } = s;
+    if (s.line !== line) {
+      line = s.line;
+      linePair = ['data-line', String(line)];
+    }
+    let kindPairs = kinds.get(kind);
+    if (!kindPairs) kinds.set(kind, kindPairs = [['class', `ps-mark ps-kind-${kind}`], ['data-kind', kind]]);
+    let sourcePair = sources.get(source);
+    if (!sourcePair) sources.set(source, sourcePair = ['data-source', source]);
+    let kindTitles = titles.get(kind);
+    if (!kindTitles) titles.set(kind, kindTitles = new Map());
+    let title = kindTitles.get(cue);
+    if (!title) {
+      const label = kind === 'neutral' ? '' : KIND_LABEL[kind];
+      kindTitles.set(cue, title = ['title', cue ? `${label} — ${cue}` : label]);
+    }
+    attrs.push(kindPairs[0], kindPairs[1], sourcePair, linePair!, title);
+    const id = ids?.get(s);
+    if (id !== undefined) attrs.push(['data-sentence', String(id)]);
+  }
   return {
+    attrsOf,
     /** The opening token of a mark of `s`; `first` for the first of its marks. */
     open(s: ClassifiedSentence, first: boolean, level: number): Token {
-      const { kind, source, cue } = s;
-      if (s.line !== line) {
-        line = s.line;
-        linePair = ['data-line', String(line)];
-      }
-      let kindPairs = kinds.get(kind);
-      if (!kindPairs) kinds.set(kind, kindPairs = [['class', `ps-mark ps-kind-${kind}`], ['data-kind', kind]]);
-      let sourcePair = sources.get(source);
-      if (!sourcePair) sources.set(source, sourcePair = ['data-source', source]);
-      let kindTitles = titles.get(kind);
-      if (!kindTitles) titles.set(kind, kindTitles = new Map());
-      let title = kindTitles.get(cue);
-      if (!title) {
-        const label = kind === 'neutral' ? '' : KIND_LABEL[kind];
-        kindTitles.set(cue, title = ['title', cue ? `${label} — ${cue}` : label]);
-      }
       const t = new classes.mark('ps_mark_open', 'mark', 1);
       t.level = level;
-      t.attrs = [kindPairs[0], kindPairs[1], sourcePair, linePair!, title];
-      const meta: MarkMeta = { line, first, sentence: s };
+      const attrs: Pair[] = [];
+      attrsOf(s, attrs);
+      t.attrs = attrs;
+      const meta: MarkMeta = { line: s.line, first, sentence: s };
       t.meta = meta as unknown as Token['meta'];
       return t;
     },

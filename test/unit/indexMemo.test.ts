@@ -5,29 +5,14 @@
 // and the notes as they were.
 
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { indexDocument, IndexMemo } from '../../src/core/indexer';
 import { commonPrefix, commonSuffix, editLeavesNotes } from '../../src/core/indexMemo';
 import { parseNotes } from '../../src/core/notes';
 import { seededRandom as random } from '../seededRandom';
+import { corpusTexts, fixtureText } from '../fixtureTexts';
 
-const fixtures = path.join(__dirname, '..', 'fixtures');
-const read = (name: string): string => fs.readFileSync(path.join(fixtures, name), 'utf8');
-const founding = read('paper-summaries.md');
-const structured = read('structured-notes.md');
-
-function corpusTexts(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p); else if (e.name.endsWith('.md')) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  walk(path.join(fixtures, 'corpora'));
-  return out.sort();
-}
+const founding = fixtureText('paper-summaries.md');
+const structured = fixtureText('structured-notes.md');
 
 /** What may be typed or pasted: words, line breaks and the syntax that changes a document's structure. */
 const SNIPPETS = [

@@ -108,3 +108,19 @@ describe('inline projection: text it keeps as it is', () => {
     ]) assertProjects(kids);
   });
 });
+
+describe('inline projection: every code unit', () => {
+  const text = (content: string): Token => {
+    const state = new md.core.State('', md, {});
+    const t = new state.Token('text', '', 0);
+    t.content = content;
+    return t;
+  };
+
+  it('is kept, dropped or made a space as the reference says, alone, doubled and beside spaces', () => {
+    for (let u = 0; u <= 0xffff; u++) {
+      const c = String.fromCharCode(u);
+      for (const content of [`a${c}b`, `a${c}${c}b`, `a ${c}b`, `${c} a`, `a${c}`]) assertProjects([text(content)]);
+    }
+  });
+});

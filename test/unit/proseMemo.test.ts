@@ -1,26 +1,11 @@
 // The memo that makes re-indexing after an edit cheap: it must never change a verdict, and it must
 // read again only the sentences an edit changed.
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { indexDocument, IndexMemo } from '../../src/core/indexer';
 import type { DocumentIndex, IndexOptions } from '../../src/core/model';
+import { corpusTexts, fixtureText } from '../fixtureTexts';
 
-const fixtures = path.join(__dirname, '..', 'fixtures');
-const founding = fs.readFileSync(path.join(fixtures, 'paper-summaries.md'), 'utf8');
-const corpus = path.join(fixtures, 'corpora', 'aleju-papers');
-
-function corpusTexts(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p); else if (e.name.endsWith('.md')) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  walk(corpus);
-  return out.sort();
-}
+const founding = fixtureText('paper-summaries.md');
 
 /** What a user sees of an index's sentences. */
 function verdicts(index: DocumentIndex): string[] {

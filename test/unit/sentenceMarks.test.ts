@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Token } from 'markdown-it';
 import { createMarkdown } from '../../src/core/markdown';
-import { paperStudyPlugin } from '../../src/core/markdownPlugin';
-import { sentenceIdPlugin } from '../../src/vscode/studyPanel/sentenceIds';
+import { paperStudyPlugin, renderDocument } from '../../src/core/markdownPlugin';
 import type { ClassifiedSentence, DocumentIndex, SentenceKind } from '../../src/core/model';
 
 const SRC = [
@@ -137,19 +136,22 @@ describe('sentence marks: tokens', () => {
 });
 
 describe('sentence marks: ids for the study panel', () => {
-  it('gives every mark the id of its sentence, each piece of a split sentence too', () => {
+  it('gives every mark the id of its sentence, each piece of a split sentence too, as tokens or written at render', () => {
     const src = `${SRC}\nSo *this one is split. Across* emphasis.\n`;
     const split = 'So *this one is split.';
     const start = src.indexOf(split);
     const sentences = [...INDEX.sentences, { ...INDEX.sentences[1], text: split, start, end: start + split.length, line: 6, endLine: 6, block: 9 }];
     const index: DocumentIndex = { ...INDEX, sentences, lineCount: 7 };
     const ids = new Map(sentences.map((s, k) => [s, 10 + k]));
-    const html = createMarkdown().use(paperStudyPlugin).use(sentenceIdPlugin).render(src, { paperStudyIndex: index, paperStudySentenceIds: ids });
-    const got = [...html.matchAll(/<mark [^>]*data-kind="(\w+)"[^>]*data-sentence="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
-    const marks = [...html.matchAll(/<mark /g)].length;
+    const asTokens = createMarkdown().use(paperStudyPlugin).render(src, { paperStudyIndex: index, paperStudySentenceIds: ids });
+    const atRender = renderDocument(src, { index, sentenceIds: ids }).html;
+    assert.equal(atRender, asTokens);
+    const got = [...atRender.matchAll(/<mark [^>]*data-kind="(\w+)"[^>]*data-sentence="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
+    const marks = [...atRender.matchAll(/<mark /g)].length;
     assert.equal(got.length, marks, 'every mark has an id');
     assert.deepEqual([...new Set(got.map(([, id]) => id))], [10, 11, 12, 13, 14]);
     assert.ok(got.filter(([, id]) => id === 14).length > 1, 'the split sentence has several marks');
     assert.deepEqual(got.map(([kind]) => kind), got.map(([, id]) => sentences[Number(id) - 10].kind));
+    assert.doesNotMatch(renderDocument(src, { index }).html, /data-sentence/, 'no ids, no attribute');
   });
 });

@@ -375,6 +375,11 @@ function markTokens(classes: TokenClasses, ids: SentenceIds | undefined) {
   const titles = new Map<string, Map<string, Pair>>();
   let line = -1;
   let linePair: Pair | undefined;
+  // The pairs of the last mark, for the next one (often of the same sentence, kind or source).
+  let last: ClassifiedSentence | undefined;
+  let kindPairs: readonly [Pair, Pair] = [['', ''], ['', '']];
+  let sourcePair: Pair = ['', ''];
+  let title: Pair = ['', ''];
   /** Appends the attributes of a mark of `s` to `attrs`. */
   function attrsOf(s: ClassifiedSentence, attrs: Pair[]): void {
     const { kind, source, cue } = s;
@@ -382,17 +387,16 @@ function markTokens(classes: TokenClasses, ids: SentenceIds | undefined) {
       line = s.line;
       linePair = ['data-line', String(line)];
     }
-    let kindPairs = kinds.get(kind);
-    if (!kindPairs) kinds.set(kind, kindPairs = [['class', `ps-mark ps-kind-${kind}`], ['data-kind', kind]]);
-    let sourcePair = sources.get(source);
-    if (!sourcePair) sources.set(source, sourcePair = ['data-source', source]);
-    let kindTitles = titles.get(kind);
-    if (!kindTitles) titles.set(kind, kindTitles = new Map());
-    let title = kindTitles.get(cue);
-    if (!title) {
+    if (kind !== last?.kind) kindPairs = kinds.get(kind) ?? kinds.set(kind, [['class', `ps-mark ps-kind-${kind}`], ['data-kind', kind]]).get(kind)!;
+    if (source !== last?.source) sourcePair = sources.get(source) ?? sources.set(source, ['data-source', source]).get(source)!;
+    if (kind !== last?.kind || cue !== last.cue) {
+      let kindTitles = titles.get(kind);
+      if (!kindTitles) titles.set(kind, kindTitles = new Map());
+      const known = kindTitles.get(cue);
       const label = kind === 'neutral' ? '' : KIND_LABEL[kind];
-      kindTitles.set(cue, title = ['title', cue ? `${label} — ${cue}` : label]);
+      title = known ?? kindTitles.set(cue, ['title', cue ? `${label} — ${cue}` : label]).get(cue)!;
     }
+    last = s;
     attrs.push(kindPairs[0], kindPairs[1], sourcePair, linePair!, title);
     const id = ids?.get(s);
     if (id !== undefined) attrs.push(['data-sentence', String(id)]);
@@ -456,11 +460,13 @@ function classesFor(TokenCtor: TokenClass): TokenClasses {
 }
 
 /** A renderer rule for `ps_mark_open`: markdown-it's `renderToken` for a mark, which keeps the tag
- *  start of the last class, kind, source and line rendered and the title attributes by title, since
- *  marks of one line and of one title follow one another. Values go to `escapeHtml` as they are, as
- *  markdown-it's `renderAttrs` passes them (markdown-it's returns a number as it is). */
+ *  start of the last class, kind and source rendered, the `data-line` of the last line and the
+ *  title attributes by title, since marks of one kind, of one line and of one title follow one
+ *  another. Values go to `escapeHtml` as they are, as markdown-it's `renderAttrs` passes them
+ *  (markdown-it's returns a number as it is). */
 export function markOpenRule(escapeHtml: (s: string) => string): RendererRule {
   let head = '', key: unknown[] = [];
+  let line: unknown, linePart = '';
   /** ` title="…"` by title; cleared when full. */
   const titles = new Map<unknown, string>();
   return (tokens, idx, options, _env, self) => {
@@ -468,11 +474,15 @@ export function markOpenRule(escapeHtml: (s: string) => string): RendererRule {
     const attrs = t.attrs;
     if (t.hidden || t.block || t.nesting !== 1 || t.tag !== 'mark' || !attrs || attrs.length < 4
       || attrs[0][0] !== 'class' || attrs[1][0] !== 'data-kind' || attrs[2][0] !== 'data-source' || attrs[3][0] !== 'data-line') return self.renderToken(tokens, idx, options);
-    if (attrs[0][1] !== key[0] || attrs[1][1] !== key[1] || attrs[2][1] !== key[2] || attrs[3][1] !== key[3]) {
-      key = [attrs[0][1], attrs[1][1], attrs[2][1], attrs[3][1]];
-      head = `<mark class="${escapeHtml(key[0] as string)}" data-kind="${escapeHtml(key[1] as string)}" data-source="${escapeHtml(key[2] as string)}" data-line="${escapeHtml(key[3] as string)}"`;
+    if (attrs[0][1] !== key[0] || attrs[1][1] !== key[1] || attrs[2][1] !== key[2]) {
+      key = [attrs[0][1], attrs[1][1], attrs[2][1]];
+      head = `<mark class="${escapeHtml(key[0] as string)}" data-kind="${escapeHtml(key[1] as string)}" data-source="${escapeHtml(key[2] as string)}"`;
     }
-    let html = head;
+    if (attrs[3][1] !== line) {
+      line = attrs[3][1];
+      linePart = ` data-line="${escapeHtml(line as string)}"`;
+    }
+    let html = head + linePart;
     let i = 4;
     if (attrs.length > 4 && attrs[4][0] === 'title') {
       let title = titles.get(attrs[4][1]);

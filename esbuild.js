@@ -51,6 +51,9 @@ const jsYamlCoreSchema = {
   setup(build) {
     build.onResolve({ filter: /^\.\/schema\/default$/ }, (args) => (
       /[\\/]js-yaml[\\/]lib$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, 'schema', 'core.js') } : undefined));
+    // And no error snippets (about 1.3 KB), which frontMatter.ts cuts from messages anyway.
+    build.onResolve({ filter: /^\.\/snippet$/ }, (args) => (
+      /[\\/]js-yaml[\\/]lib$/.test(args.resolveDir) ? { path: path.join(__dirname, 'scripts', 'js-yaml-no-snippet.js') } : undefined));
   },
 };
 

@@ -262,105 +262,72 @@ function paragraphMarker(sentences: readonly ClassifiedSentence[], placed: Uint8
 
     /** Keeps the pieces and runs in `planned`, for `paragraph` to be rendered with its marks. */
     plan(paragraph: readonly Token[], planned: PlannedMarks): void {
-      planned.add(paragraph, pieces, pieceCount, runs, runCount, found);
+      planned.add(paragraph, pieces.slice(0, 3 * pieceCount), runs.slice(0, 4 * runCount), found.slice(0, ranges));
     },
   };
 }
 
 /** The marks of one parse's paragraphs, planned while parsing and written while rendering (for an
- *  instance whose tokens nobody else reads): each paragraph's pieces and runs are numbers in one
- *  array for all paragraphs, and a mark is written by the renderer's own rules, given one token
- *  made for the purpose, so that the HTML is the HTML of the tokens `sentenceMarker` would make
- *  without making them. */
+ *  instance whose tokens nobody else reads). A mark is written by the renderer's own rules, given
+ *  one token made for the purpose, so that the HTML is the HTML of the tokens `sentenceMarker`
+ *  would make, without making them. */
 export class PlannedMarks {
-  /** Per paragraph: piece count, run count, pieces (child, start, end), runs (first piece, last
-   *  piece, sentence, first); `size` numbers in use. */
-  private layout = new Int32Array(1024);
-  private size = 0;
-  private readonly sentences: ClassifiedSentence[] = [];
-  /** A paragraph's children → where its plan starts in `layout`. */
-  private readonly at = new Map<readonly Token[], number>();
-  private scratch?: { text: Token[]; open: Token[]; close: Token[]; attrs: Pair[] };
-  private marks?: ReturnType<typeof markTokens>;
+  /** A paragraph's children → its pieces (child, start and end in its content, end -1 for all of
+   *  it), its runs (first piece, last piece, range, 1 for the range's first run) and its ranges'
+   *  sentences. */
+  private readonly plans = new Map<readonly Token[], { pieces: number[]; runs: number[]; found: ClassifiedSentence[] }>();
+  private readonly text: Token[];
+  private readonly open: Token[];
+  private readonly close: Token[];
+  private readonly attrs: Pair[] = [];
+  private readonly marks: ReturnType<typeof markTokens>;
 
-  constructor(private readonly classes: TokenClasses, private readonly ids: SentenceIds | undefined) {}
+  constructor(classes: TokenClasses, ids: SentenceIds | undefined) {
+    this.text = [new classes.plain('text', '', 0)];
+    this.open = [new classes.mark('ps_mark_open', 'mark', 1)];
+    this.close = [new classes.plain('ps_mark_close', 'mark', -1)];
+    this.marks = markTokens(classes, ids);
+  }
 
-  add(paragraph: readonly Token[], pieces: readonly number[], pieceCount: number, runs: readonly number[], runCount: number, found: readonly ClassifiedSentence[]): void {
-    const need = this.size + 2 + 3 * pieceCount + 4 * runCount;
-    if (need > this.layout.length) {
-      const grown = new Int32Array(Math.max(need, 2 * this.layout.length));
-      grown.set(this.layout.subarray(0, this.size));
-      this.layout = grown;
-    }
-    const l = this.layout;
-    let n = this.size;
-    this.at.set(paragraph, n);
-    l[n++] = pieceCount;
-    l[n++] = runCount;
-    for (let k = 0; k < 3 * pieceCount; k++) l[n++] = pieces[k];
-    const base = this.sentences.length;
-    let ranges = 0;
-    for (let k = 0; k < 4 * runCount; k += 4) {
-      l[n++] = runs[k]; l[n++] = runs[k + 1]; l[n++] = base + runs[k + 2]; l[n++] = runs[k + 3];
-      if (runs[k + 2] >= ranges) ranges = runs[k + 2] + 1;
-    }
-    this.size = n;
-    for (let k = 0; k < ranges; k++) this.sentences.push(found[k]);
+  add(paragraph: readonly Token[], pieces: number[], runs: number[], found: ClassifiedSentence[]): void {
+    this.plans.set(paragraph, { pieces, runs, found });
   }
 
   /** The HTML of a planned paragraph: what markdown-it's `renderInline` makes of the tokens
    *  `sentenceMarker` would have made; undefined for a paragraph without a plan. */
   render(paragraph: readonly Token[], options: Parameters<RendererRule>[2], env: Parameters<RendererRule>[3], self: Renderer): string | undefined {
-    const l = this.layout;
-    const at = this.at.get(paragraph);
-    if (at === undefined) return undefined;
-    const pieceCount = l[at], runCount = l[at + 1];
-    const p0 = at + 2, r0 = p0 + 3 * pieceCount;
-    const rules = self.rules;
-    const s = this.scratch ??= this.makeScratch();
-    const [text] = s.text, [open] = s.open, [close] = s.close;
+    const plan = this.plans.get(paragraph);
+    if (!plan) return undefined;
+    const { pieces, runs, found } = plan;
+    const [text] = this.text, [open] = this.open, [close] = this.close;
     const rule = (tokens: Token[], idx: number) => {
-      const r = rules[tokens[idx].type];
+      const r = self.rules[tokens[idx].type];
       return r !== undefined ? r(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
     };
     let html = '';
     let opened = 0, closed = 0;
-    for (let k = 0; k < pieceCount; k++) {
-      const ci = l[p0 + 3 * k], from = l[p0 + 3 * k + 1], to = l[p0 + 3 * k + 2];
+    for (let k = 0; 3 * k < pieces.length; k++) {
+      const ci = pieces[3 * k], from = pieces[3 * k + 1], to = pieces[3 * k + 2];
       const c = paragraph[ci];
-      for (; opened < runCount && l[r0 + 4 * opened] === k; opened++) {
-        this.fillOpen(open, this.sentences[l[r0 + 4 * opened + 2]], c.level);
-        html += rule(s.open, 0);
+      for (; 4 * opened < runs.length && runs[4 * opened] === k; opened++) {
+        this.attrs.length = 0;
+        this.marks.attrsOf(found[runs[4 * opened + 2]], this.attrs);
+        open.attrs = this.attrs;
+        open.level = c.level;
+        html += rule(this.open, 0);
       }
       if (to < 0) html += rule(paragraph as Token[], ci);
       else {
         text.content = c.content.slice(from, to);
         text.level = c.level;
-        html += rule(s.text, 0);
+        html += rule(this.text, 0);
       }
-      for (; closed < runCount && l[r0 + 4 * closed + 1] === k; closed++) {
+      for (; 4 * closed < runs.length && runs[4 * closed + 1] === k; closed++) {
         close.level = c.level;
-        html += rule(s.close, 0);
+        html += rule(this.close, 0);
       }
     }
     return html;
-  }
-
-  private makeScratch() {
-    const attrs: Pair[] = [];
-    const open = new this.classes.mark('ps_mark_open', 'mark', 1);
-    open.attrs = attrs;
-    return { text: [new this.classes.plain('text', '', 0)], open: [open], close: [new this.classes.plain('ps_mark_close', 'mark', -1)], attrs };
-  }
-
-  /** `open` with the attributes of a mark of `s`. */
-  private fillOpen(open: Token, s: ClassifiedSentence, level: number): void {
-    const marks = this.marks ??= markTokens(this.classes, this.ids);
-    const attrs = this.scratch!.attrs;
-    attrs.length = 0;
-    marks.attrsOf(s, attrs);
-    open.attrs = attrs;
-    open.level = level;
   }
 }
 

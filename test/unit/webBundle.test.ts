@@ -8,6 +8,7 @@ import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { BUNDLES, browserProblems, isMinified } from '../../scripts/check-bundles.js';
 import { createRequire } from 'node:module';
+import { readFrontMatter } from '../../src/core/frontMatter';
 
 const ROOT = path.join(__dirname, '..', '..');
 /** The build's own settings (js-yaml's loader and core schema alone). */
@@ -92,5 +93,25 @@ describe('check-bundles', () => {
     assert.equal(isMinified(`${'x'.repeat(1000)}\n${'y'.repeat(1000)}`), true);
     assert.equal(isMinified('var a = 1;\nvar b = 2;\n'), false);
     assert.equal(isMinified(`${'x'.repeat(5000)}\n//# sourceMappingURL=extension.js.map`), false);
+  });
+});
+
+describe('bundled front matter reading', function () {
+  this.timeout(30000);
+
+  it('reports a YAML error as the unbundled reader does: reason and (line:column), the snippet left out', async () => {
+    const result = await esbuild.build({
+      stdin: { contents: "module.exports = require('./src/core/frontMatter.ts');", resolveDir: ROOT, loader: 'js' },
+      bundle: true, ...shared, write: false, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'silent',
+    });
+    const code = result.outputFiles[0].text;
+    assert.doesNotMatch(code, /function getLine ?\(/, "js-yaml's snippet maker is not in the bundle");
+    const module = { exports: {} as { readFrontMatter: (yaml: string) => { error?: string } } };
+    vm.runInNewContext(code, { module, exports: module.exports, require: createRequire(__filename) });
+    const yaml = 'title: A paper\nauthors: [a, b\nyear: 2020\n';
+    const bundled = module.exports.readFrontMatter(yaml).error;
+    assert.ok(bundled);
+    assert.match(bundled, /^front matter is not valid YAML: .+ \(\d+:\d+\)$/);
+    assert.equal(bundled, readFrontMatter(yaml).error);
   });
 });

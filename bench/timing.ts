@@ -18,16 +18,20 @@ export function cpuMs(fn: () => void): number {
   return (d.user + d.system) / 1000;
 }
 
-/** Medians of a and b over `runs` rounds, alternating which goes first so that neither always
- *  runs on a warmer heap; one warm-up round first. */
-export function compare(a: () => void, b: () => void, runs: number): { a: number; b: number } {
+export function mean(xs: readonly number[]): number {
+  return xs.reduce((sum, x) => sum + x, 0) / xs.length;
+}
+
+/** Medians (or means) of a and b over `runs` rounds, alternating which goes first so that neither
+ *  always runs on a warmer heap; one warm-up round first. */
+export function compare(a: () => void, b: () => void, runs: number, average: (xs: readonly number[]) => number = median): { a: number; b: number } {
   a(); b();
   const as: number[] = [];
   const bs: number[] = [];
   for (let r = 0; r < runs; r++) {
     if (r % 2) { bs.push(cpuMs(b)); as.push(cpuMs(a)); } else { as.push(cpuMs(a)); bs.push(cpuMs(b)); }
   }
-  return { a: median(as), b: median(bs) };
+  return { a: average(as), b: average(bs) };
 }
 
 /** Median CPU milliseconds of fn over `runs` runs after `warm` warm-up runs. */

@@ -3,7 +3,7 @@
 // and images pass a scheme allow-list.
 
 import markdownIt from 'markdown-it';
-import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it';
 
 export interface MarkdownOptions {
   /** Turn single line breaks into `<br>` (VS Code's `markdown.preview.breaks`). Default false. */
@@ -96,6 +96,7 @@ export function isSharedSetup(md: MarkdownIt): boolean {
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   const md = markdownIt({ html: false, linkify: options.linkify ?? true, typographer: false, breaks: options.breaks ?? false });
   md.validateLink = isSafeLink;
+  md.inline.ruler.at('text', text);
   if (md.options.linkify) cheapenLinkify(md);
   md.block.ruler.before('table', 'front_matter', frontMatter, { alt: [] });
   md.renderer.rules.front_matter = () => '';
@@ -134,6 +135,23 @@ export function escapeText(text: string): string {
   let html = text;
   for (const [c, all, entity] of TEXT_ESCAPES) if (html.indexOf(c) >= 0) html = html.replace(all, entity);
   return html;
+}
+
+/** What markdown-it's `text` rule takes: a run of characters none of which may start other inline
+ *  syntax (its `isTerminatorChar`). */
+const TEXT_RUN = /[^\n!#$%&*+\-:<=>@[\\\]^_`{}~]+/y;
+
+/** markdown-it's `text` rule, which walks the text a character at a time through a switch: here one
+ *  search for a character class, several times faster on prose, where it runs over nearly every
+ *  character. It stops where markdown-it's does: at the first such character or at `posMax`. */
+function text(state: StateInline, silent: boolean): boolean {
+  TEXT_RUN.lastIndex = state.pos;
+  if (!TEXT_RUN.test(state.src)) return false;
+  const pos = Math.min(TEXT_RUN.lastIndex, state.posMax);
+  if (pos <= state.pos) return false;
+  if (!silent) state.pending += state.src.slice(state.pos, pos);
+  state.pos = pos;
+  return true;
 }
 
 /** linkify-it's `test` runs a search whose every position tries a large Unicode class, on each

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import markdownIt from 'markdown-it';
 import { createMarkdown, escapeText, urlScheme } from '../../src/core/markdown';
+import { corpusTexts, fixtureText } from '../fixtureTexts';
 
 /** Strings from an alphabet rich in what links are made of. */
 function generated(count: number, alphabet: readonly string[], seed: number): string[] {
@@ -66,5 +67,48 @@ describe('markdown setup: text escaping', () => {
   it('renders text as markdown-it does', () => {
     const src = 'Tom & "Jerry" <b>bold</b> > less, and a longer paragraph with "quotes" & ampersands & <tags> in it.\n\n`a < b` & c\n';
     assert.equal(createMarkdown({ linkify: false }).render(src), markdownIt().render(src));
+  });
+});
+
+describe('markdown setup: the text rule', () => {
+  type Rule = (state: unknown, silent: boolean) => boolean;
+  const textRule = (md: ReturnType<typeof markdownIt>): Rule => {
+    const rule = (md.inline.ruler as unknown as { __rules__: { name: string; fn: Rule }[] }).__rules__.find((r) => r.name === 'text');
+    assert.ok(rule, "a rule named 'text'");
+    return rule.fn;
+  };
+  const stock = markdownIt();
+  const ours = createMarkdown();
+
+  /** Paper Study's setup with markdown-it's own text rule back in place: the reference. */
+  function withOwnTextRule(): ReturnType<typeof createMarkdown> {
+    const md = createMarkdown();
+    md.inline.ruler.at('text', textRule(stock) as Parameters<typeof md.inline.ruler.at>[1]);
+    return md;
+  }
+
+  /** Where a rule leaves a state on `src` from `pos`, with `posMax`: its answer, position and pending text. */
+  function run(rule: Rule, src: string, pos: number, posMax: number, silent: boolean): unknown[] {
+    const state = new stock.inline.State(src, stock, {}, []);
+    state.pos = pos;
+    state.posMax = posMax;
+    return [rule(state, silent), state.pos, state.pending];
+  }
+
+  it('stops where markdown-it\'s does, for every code unit, and at posMax', () => {
+    const mine = textRule(ours), theirs = textRule(stock);
+    for (let u = 0; u <= 0xffff; u++) {
+      const c = String.fromCharCode(u);
+      for (const [src, pos, posMax] of [[`ab${c}cd`, 0, 5], [`${c}x`, 0, 2], [`ab${c}cd`, 1, 3], [`abcd${c}`, 0, 2]] as const) {
+        for (const silent of [false, true]) assert.deepEqual(run(mine, src, pos, posMax, silent), run(theirs, src, pos, posMax, silent), `U+${u.toString(16)} in ${JSON.stringify(src)}`);
+      }
+    }
+  });
+
+  it('renders the fixtures and generated Markdown as markdown-it\'s rule does', () => {
+    const reference = withOwnTextRule();
+    const alphabet = ['a', ' ', '*', '_', '`', '[', ']', '(', ')', '!', '<', '>', '&', '\\', '\n', '~', ':', '-', 'http://x.org', '@', '=', '{', '}', '#', 'é'];
+    const samples = [fixtureText('paper-summaries.md'), fixtureText('structured-notes.md'), ...corpusTexts(), ...generated(3000, alphabet, 9)];
+    for (const src of samples) assert.equal(ours.render(src), reference.render(src), JSON.stringify(src.slice(0, 80)));
   });
 });

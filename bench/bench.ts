@@ -62,8 +62,9 @@ function summaryOf(texts: readonly string[], kb: number): string {
 
 /** Median CPU ms of re-indexing `text` after one edit, as the extension does for an open document:
  *  with the document's memo, after each of a series of edits (a word typed into a different
- *  sentence each time, the edited texts made beforehand). */
-function editTimes(text: string, runs = 21, warm = 3): number {
+ *  sentence each time, the edited texts made beforehand). Ten edits first, untimed: typing meets
+ *  compiled code, which three edits did not always reach (medians of 5 ms in some runs). */
+function editTimes(text: string, runs = 21, warm = 10): number {
   const edits: string[] = [];
   let current = text;
   for (let k = 0; k < runs + warm; k++) {

@@ -4,43 +4,34 @@
 // Colours follow VS Code's theme classes (body.vscode-light/-dark/-high-contrast) and, outside
 // VS Code, the reader's `prefers-color-scheme`.
 
+/** Each kind's colour and background, in light and in dark themes. */
+const PALETTES = {
+  light: [['strength', '#1a7f37', 'rgba(46, 160, 67, 0.16)'], ['weakness', '#cf222e', 'rgba(248, 81, 73, 0.16)'],
+    ['question', '#0969da', 'rgba(56, 139, 253, 0.16)'], ['idea', '#8250df', 'rgba(163, 113, 247, 0.16)'], ['note', '#57606a', 'rgba(110, 118, 129, 0.14)']],
+  dark: [['strength', '#3fb950', 'rgba(46, 160, 67, 0.26)'], ['weakness', '#f85149', 'rgba(248, 81, 73, 0.26)'],
+    ['question', '#58a6ff', 'rgba(56, 139, 253, 0.26)'], ['idea', '#a371f7', 'rgba(163, 113, 247, 0.26)'], ['note', '#8b949e', 'rgba(110, 118, 129, 0.26)']],
+} as const;
+
+/** A palette's custom properties, a line a kind, indented by `indent`. */
+function palette(name: keyof typeof PALETTES, indent: string): string {
+  return PALETTES[name].map(([kind, fg, bg]) => `${indent}--ps-${kind}: ${fg}; --ps-${kind}-bg: ${bg};\n`).join('');
+}
+
+/** The rule giving each kind's marks and callouts its colours. */
+const KIND_RULES = PALETTES.light.map(([kind]) => `.ps-kind-${kind} { --ps-fg: var(--ps-${kind}); --ps-bg: var(--ps-${kind}-bg); }\n`).join('');
+
 export const CRITIQUE_CSS = `/* Paper Study: critique marks and callouts. Generated from src/core/export/critiqueCss.ts. */
 :root {
-  --ps-strength: #1a7f37; --ps-strength-bg: rgba(46, 160, 67, 0.16);
-  --ps-weakness: #cf222e; --ps-weakness-bg: rgba(248, 81, 73, 0.16);
-  --ps-question: #0969da; --ps-question-bg: rgba(56, 139, 253, 0.16);
-  --ps-idea: #8250df; --ps-idea-bg: rgba(163, 113, 247, 0.16);
-  --ps-note: #57606a; --ps-note-bg: rgba(110, 118, 129, 0.14);
-}
+${palette('light', '  ')}}
 @media (prefers-color-scheme: dark) {
   :root {
-    --ps-strength: #3fb950; --ps-strength-bg: rgba(46, 160, 67, 0.26);
-    --ps-weakness: #f85149; --ps-weakness-bg: rgba(248, 81, 73, 0.26);
-    --ps-question: #58a6ff; --ps-question-bg: rgba(56, 139, 253, 0.26);
-    --ps-idea: #a371f7; --ps-idea-bg: rgba(163, 113, 247, 0.26);
-    --ps-note: #8b949e; --ps-note-bg: rgba(110, 118, 129, 0.26);
-  }
+${palette('dark', '    ')}  }
 }
 body.vscode-light {
-  --ps-strength: #1a7f37; --ps-strength-bg: rgba(46, 160, 67, 0.16);
-  --ps-weakness: #cf222e; --ps-weakness-bg: rgba(248, 81, 73, 0.16);
-  --ps-question: #0969da; --ps-question-bg: rgba(56, 139, 253, 0.16);
-  --ps-idea: #8250df; --ps-idea-bg: rgba(163, 113, 247, 0.16);
-  --ps-note: #57606a; --ps-note-bg: rgba(110, 118, 129, 0.14);
-}
+${palette('light', '  ')}}
 body.vscode-dark, body.vscode-high-contrast:not(.vscode-high-contrast-light) {
-  --ps-strength: #3fb950; --ps-strength-bg: rgba(46, 160, 67, 0.26);
-  --ps-weakness: #f85149; --ps-weakness-bg: rgba(248, 81, 73, 0.26);
-  --ps-question: #58a6ff; --ps-question-bg: rgba(56, 139, 253, 0.26);
-  --ps-idea: #a371f7; --ps-idea-bg: rgba(163, 113, 247, 0.26);
-  --ps-note: #8b949e; --ps-note-bg: rgba(110, 118, 129, 0.26);
-}
-.ps-kind-strength { --ps-fg: var(--ps-strength); --ps-bg: var(--ps-strength-bg); }
-.ps-kind-weakness { --ps-fg: var(--ps-weakness); --ps-bg: var(--ps-weakness-bg); }
-.ps-kind-question { --ps-fg: var(--ps-question); --ps-bg: var(--ps-question-bg); }
-.ps-kind-idea { --ps-fg: var(--ps-idea); --ps-bg: var(--ps-idea-bg); }
-.ps-kind-note { --ps-fg: var(--ps-note); --ps-bg: var(--ps-note-bg); }
-
+${palette('dark', '  ')}}
+${KIND_RULES}
 mark.ps-mark {
   color: inherit;
   background: var(--ps-bg);

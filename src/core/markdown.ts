@@ -4,6 +4,7 @@
 
 import markdownIt from 'markdown-it';
 import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it';
+import { useFastTokens } from './fastTokens';
 
 export interface MarkdownOptions {
   /** Turn single line breaks into `<br>` (VS Code's `markdown.preview.breaks`). Default false. */
@@ -96,6 +97,7 @@ export function isSharedSetup(md: MarkdownIt): boolean {
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   const md = markdownIt({ html: false, linkify: options.linkify ?? true, typographer: false, breaks: options.breaks ?? false });
   md.validateLink = isSafeLink;
+  useFastTokens(md);
   md.inline.ruler.at('text', text);
   if (md.options.linkify) cheapenLinkify(md);
   md.block.ruler.before('table', 'front_matter', frontMatter, { alt: [] });

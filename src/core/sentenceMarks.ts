@@ -1,6 +1,8 @@
 // Critique sentences wrapped in <mark>: each highlighted sentence of the index is found in the text
 // of its paragraph's inline tokens and its pieces are wrapped in `ps_mark_open`/`ps_mark_close`
-// tokens, split where the nesting (emphasis, links, raw HTML) would otherwise break.
+// tokens, split where the nesting (emphasis, links, raw HTML) would otherwise break. An instance
+// that only renders (the study panel's) plans the same pieces and marks while parsing and writes
+// them while rendering (`PlannedMarks`), with the same HTML and no token for any of them.
 // Runs on every render of the study panel, whose pages may hold thousands of marks: per paragraph,
 // work is linear in its tokens, the paragraphs of a render share their working arrays, and marks
 // share what they can (attribute pairs, rendered strings): the objects a render keeps until its HTML
@@ -10,6 +12,7 @@ import type { Renderer, RendererRule, StateCore, Token } from 'markdown-it';
 import type { ClassifiedSentence, DocumentIndex } from './model';
 import { plainText } from './inline';
 import { KIND_LABEL } from './export/kindLabels';
+import { fastTokenClass, type TokenClass } from './fastTokens';
 import { childText, isAlnumCode, looseText, projectInline, type LooseText, type Projection } from './inlineProjection';
 
 /** Sentences that get a mark (and an inline label in exports): critique sentences outside notes,
@@ -18,7 +21,6 @@ export function isHighlighted(s: ClassifiedSentence): boolean {
   return s.kind !== 'neutral' && s.note === undefined;
 }
 
-type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 type Pair = [name: string, value: string];
 
 /** The `meta` of a mark's opening token. */
@@ -395,26 +397,12 @@ interface TokenClasses { readonly plain: TokenClass; readonly mark: TokenClass }
 
 const tokenClasses = new WeakMap<TokenClass, TokenClasses>();
 
-/** markdown-it 15 defines each field of a new token through a helper call, several times the cost
- *  of an assignment, and a page of critique makes ten thousand tokens or more: `plain` assigns the
- *  same fields, in the same order, to an object with the same prototype. When `TokenCtor` makes
- *  another token than that (another version of markdown-it), `plain` is `TokenCtor` itself. */
+/** `plain` is the fast class of `TokenCtor` (fastTokens.ts); a page of critique makes ten thousand
+ *  marks or more. */
 function classesFor(TokenCtor: TokenClass): TokenClasses {
   let classes = tokenClasses.get(TokenCtor);
   if (classes) return classes;
-  class FastToken {
-    declare map: null; declare level: number; declare children: null; declare content: string; declare markup: string;
-    declare info: string; declare block: boolean; declare hidden: boolean; declare type: string; declare tag: string;
-    declare attrs: null; declare nesting: number; declare meta: null;
-    constructor(type: string, tag: string, nesting: -1 | 0 | 1) {
-      this.map = null; this.level = 0; this.children = null; this.content = ''; this.markup = ''; this.info = '';
-      this.block = false; this.hidden = false; this.type = type; this.tag = tag; this.attrs = null; this.nesting = nesting;
-      this.meta = null;
-    }
-  }
-  Object.setPrototypeOf(FastToken.prototype, TokenCtor.prototype);
-  const same = JSON.stringify(new TokenCtor('t', 'p', 1)) === JSON.stringify(new FastToken('t', 'p', 1));
-  const plain = same ? FastToken as unknown as TokenClass : TokenCtor;
+  const plain = fastTokenClass(TokenCtor);
   const mark = class extends plain {
     override attrJoin(name: string, value: string): void {
       const i = this.attrIndex(name);

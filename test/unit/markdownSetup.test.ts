@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import markdownIt from 'markdown-it';
 import { createMarkdown, escapeText, urlScheme } from '../../src/core/markdown';
 import { corpusTexts, fixtureText } from '../fixtureTexts';
+import { useFastTokens } from '../../src/core/fastTokens';
 
 /** Strings from an alphabet rich in what links are made of. */
 function generated(count: number, alphabet: readonly string[], seed: number): string[] {
@@ -110,5 +111,57 @@ describe('markdown setup: the text rule', () => {
     const alphabet = ['a', ' ', '*', '_', '`', '[', ']', '(', ')', '!', '<', '>', '&', '\\', '\n', '~', ':', '-', 'http://x.org', '@', '=', '{', '}', '#', 'é'];
     const samples = [fixtureText('paper-summaries.md'), fixtureText('structured-notes.md'), ...corpusTexts(), ...generated(3000, alphabet, 9)];
     for (const src of samples) assert.equal(ours.render(src), reference.render(src), JSON.stringify(src.slice(0, 80)));
+  });
+});
+
+describe('markdown setup: fast tokens', () => {
+  const stock = markdownIt();
+  const Token = new stock.core.State('', stock, {}).Token;
+
+  /** `md` with markdown-it's own states back in place: the reference. */
+  function withStockStates<T extends ReturnType<typeof markdownIt>>(md: T): T {
+    md.core.State = stock.core.State;
+    md.block.State = stock.block.State;
+    md.inline.State = stock.inline.State;
+    return md;
+  }
+
+  /** Every token of `src`, children after their parent. */
+  const all = (md: ReturnType<typeof markdownIt>, src: string) => md.parse(src, {}).flatMap((t) => [t, ...(t.children ?? [])]);
+
+  const alphabet = ['a', ' ', '*', '**', '_', '~~', '`', '[', ']', '(x)', '![', '<b>', '</b>', '&amp;', '\\', '\n', '\n\n', '> ', '- ', '1. ', '# ',
+    'http://x.org', 'a@b.org', '|', '---', '```', '    ', 'é'];
+  const samples = [fixtureText('paper-summaries.md'), fixtureText('structured-notes.md'), ...corpusTexts(), ...generated(3000, alphabet, 13)];
+
+  it('are markdown-it\'s tokens: same fields, values and order, class and methods, on the fixtures and generated Markdown', () => {
+    for (const [ours, reference] of [
+      [createMarkdown(), withStockStates(createMarkdown())],
+      [createMarkdown({ linkify: false, breaks: true }), withStockStates(createMarkdown({ linkify: false, breaks: true }))],
+    ] as const) {
+      for (const src of samples) {
+        const got = all(ours, src);
+        assert.equal(JSON.stringify(got), JSON.stringify(all(reference, src)), JSON.stringify(src.slice(0, 80)));
+        for (const t of got) {
+          assert.ok(t instanceof Token && t.constructor === Token, t.type);
+          assert.deepEqual(Object.keys(t), Object.keys(new Token('x', '', 0)));
+        }
+      }
+    }
+  });
+
+  it('are made by the fast class in every parser, links that linkify makes included', () => {
+    const md = createMarkdown();
+    const made = all(md, '# Title\n\nSee http://x.org and *this*.\n\n- item\n');
+    const fastClass = Object.getPrototypeOf(made[0]);
+    assert.notEqual(fastClass, Token.prototype, 'not markdown-it\'s own class');
+    assert.ok(made.some((t) => t.type === 'link_open'));
+    for (const t of made) assert.equal(Object.getPrototypeOf(t), fastClass, t.type);
+  });
+
+  it('render what markdown-it renders with its own tokens, raw HTML allowed too', () => {
+    const html = markdownIt({ html: true });
+    const reference = markdownIt({ html: true });
+    useFastTokens(html);
+    for (const src of samples.slice(0, 500)) assert.equal(html.render(src), reference.render(src), JSON.stringify(src.slice(0, 80)));
   });
 });

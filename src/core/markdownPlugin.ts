@@ -68,8 +68,7 @@ export function paperStudyPlugin(md: MarkdownIt, options: PaperStudyPluginOption
   // over the tokens: each is marked, made safe and given its data-line, in that order.
   md.core.ruler.push('paper_study_tokens', (state) => {
     const env = state.env as PaperStudyEnv | undefined;
-    const planned = options.marksAtRender && env ? plannedMarks(state) : undefined;
-    if (env && options.marksAtRender) env[PLANNED] = planned;
+    const planned = options.marksAtRender && env ? (env[PLANNED] = plannedMarks(state)) : undefined;
     const mark = (options.highlight?.() ?? true) ? sentenceMarker(state, indexOf(state), planned) : undefined;
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {

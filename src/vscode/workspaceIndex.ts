@@ -5,6 +5,7 @@
 // (first at once, then each time the count has doubled), so that the extension host stays
 // responsive and the tree fills in as it goes without being refreshed more than a few times.
 import * as vscode from 'vscode';
+import { cpuMicros, cpuMsSince } from './cpuTime';
 import { indexDocument, IndexMemo } from '../core/indexer';
 import type { DocumentIndex } from '../core/model';
 import { Disposable } from './disposable';
@@ -51,7 +52,9 @@ export interface EditIndexing {
   /** Counts the indexings of open documents. */
   readonly seq: number;
   readonly path: string;
+  /** Wall time of the indexing, and the process's CPU time over it (Node hosts). */
   readonly ms: number;
+  readonly cpuMs: number | undefined;
   /** Sentences read again (new or changed since the last indexing), and sentences reused. */
   readonly read: number;
   readonly reused: number;
@@ -306,8 +309,12 @@ export class WorkspaceIndex extends Disposable {
     // Text from an open document (it has a version) is being edited: keep its memo.
     const memo = read.version === undefined ? undefined : this.memoOf(uri);
     const started = performance.now();
+    const startedCpu = memo && cpuMicros();
     const index = this.indexText(read.text, uri, memo);
-    if (memo) this.lastEdit = { seq: (this.lastEdit?.seq ?? 0) + 1, path: uri.path, ms: performance.now() - started, read: memo.misses, reused: memo.hits, units: memo.unitsReused };
+    if (memo) {
+      const ms = performance.now() - started;
+      this.lastEdit = { seq: (this.lastEdit?.seq ?? 0) + 1, path: uri.path, ms, cpuMs: cpuMsSince(startedCpu), read: memo.misses, reused: memo.hits, units: memo.unitsReused };
+    }
     return { uri, text: read.text, version: read.version, index };
   }
 

@@ -149,10 +149,11 @@ describe('Scale', function () {
       assert.ok(await vscode.workspace.applyEdit(type));
       const after = await eventuallyState((s) => s.lastEdit?.path === uri.path && s.lastEdit.reused + s.lastEdit.read > 1000 && s.lastEdit.seq > grown.lastEdit!.seq && s.lastEdit.read <= 1);
       const edit = after.lastEdit!;
-      console.log(`      one edit to a ${(text.length / 1024).toFixed(0)} KB summary: re-indexed in ${edit.ms.toFixed(1)} ms, ${edit.read} sentence(s) read again, ${edit.reused} reused, ${edit.units} units of prose taken as they were`);
+      console.log(`      one edit to a ${(text.length / 1024).toFixed(0)} KB summary: re-indexed in ${edit.ms.toFixed(1)} ms (${edit.cpuMs ?? '–'} ms of CPU time), ${edit.read} sentence(s) read again, ${edit.reused} reused, ${edit.units} units of prose taken as they were`);
       // (0 when the editor's highlights indexed the new text first: the memo is the document's.)
       assert.ok(edit.read <= 1 && edit.reused > 1000, 'only the edited sentence was read again');
       assert.ok(edit.units > 100, 'the paragraphs the edit did not touch were not split again');
+      assert.equal(typeof edit.cpuMs, 'number', 'the Node extension host measured the edit\'s CPU time too');
       assert.equal(after.files, grown.files, 'no other file was added or dropped');
       const events = await treeEvents();
       const fileId = `file:${uri.toString()}`;

@@ -3,6 +3,7 @@
 // with the activation time.
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
+import { cpuMicros, cpuMsSince } from '../cpuTime';
 import { Disposable } from '../disposable';
 import type { PapersNode } from '../papersNodes';
 import type { PapersTreeProvider } from '../papersTreeProvider';
@@ -133,17 +134,11 @@ export class ActivationTime {
   /** Records the time since construction; returns it in milliseconds. */
   stop(): number {
     this.ms = Math.round((performance.now() - this.started) * 10) / 10;
-    const cpu = cpuMicros();
-    if (cpu !== undefined && this.startedCpu !== undefined) this.cpuMs = Math.round((cpu - this.startedCpu) / 100) / 10;
+    this.cpuMs = cpuMsSince(this.startedCpu);
     return this.ms;
   }
 }
 
-/** User and system CPU microseconds of this process, or undefined in a web worker (no process). */
-function cpuMicros(): number | undefined {
-  const usage = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process?.cpuUsage?.();
-  return usage ? usage.user + usage.system : undefined;
-}
 
 export interface ScanState {
   readonly activationMs: number | undefined;

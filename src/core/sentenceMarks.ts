@@ -356,14 +356,11 @@ function markTokens(classes: TokenClasses, ids: SentenceIds | undefined) {
       line = s.line;
       linePair = ['data-line', String(line)];
     }
-    if (kind !== last?.kind) kindPairs = kinds.get(kind) ?? kinds.set(kind, [['class', `ps-mark ps-kind-${kind}`], ['data-kind', kind]]).get(kind)!;
-    if (source !== last?.source) sourcePair = sources.get(source) ?? sources.set(source, ['data-source', source]).get(source)!;
+    if (kind !== last?.kind) kindPairs = kept(kinds, kind, () => [['class', `ps-mark ps-kind-${kind}`], ['data-kind', kind]]);
+    if (source !== last?.source) sourcePair = kept(sources, source, () => ['data-source', source]);
     if (kind !== last?.kind || cue !== last.cue) {
-      let kindTitles = titles.get(kind);
-      if (!kindTitles) titles.set(kind, kindTitles = new Map());
-      const known = kindTitles.get(cue);
       const label = kind === 'neutral' ? '' : KIND_LABEL[kind];
-      title = known ?? kindTitles.set(cue, ['title', cue ? `${label} — ${cue}` : label]).get(cue)!;
+      title = kept(kept(titles, kind, () => new Map<string, Pair>()), cue, () => ['title', cue ? `${label} — ${cue}` : label]);
     }
     last = s;
     attrs.push(kindPairs[0], kindPairs[1], sourcePair, linePair!, title);
@@ -389,6 +386,13 @@ function markTokens(classes: TokenClasses, ids: SentenceIds | undefined) {
       return t;
     },
   };
+}
+
+/** The value `map` keeps for `key`, made (and kept) the first time. */
+function kept<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, value = make());
+  return value;
 }
 
 /** The classes of the tokens that marking makes, for tokens of class `TokenCtor`: `plain` makes the

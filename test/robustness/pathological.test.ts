@@ -65,7 +65,10 @@ const FIVE_MB: readonly [string, () => string][] = [
 ];
 
 describe('robustness: pathological Markdown', function () {
-  this.timeout(10000);
+  // Far below the minutes a quadratic scan would take, and above what the slowest case needs on 2
+  // shared cores: 256 KB of brackets costs markdown-it itself about 1.7 s a render (its link-label
+  // scan), the case renders three times, and it took 3–10 s in CI runs (once over 10 s).
+  this.timeout(30000);
   const run = new Isolated();
   afterEach(() => run.reset());
   after(() => run.close());
